@@ -1,0 +1,72 @@
+import type { ApiSnapshot, OperationRef, SnapshotOperation } from '../formats/types.js'
+import type { Change, ChangeSet, ModifiedOperation, Severity } from './types.js'
+
+const SEVERITY_RANK: Record<Severity, number> = { breaking: 0, warning: 1, info: 2 }
+
+/** Breaking first, then warning, then info; stable inside each severity. */
+export function compareBySeverity(a: Change, b: Change): number {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
+}
+
+/** The public name of an operation, without the snapshot's internal fields. */
+export function toOperationRef(operation: SnapshotOperation | OperationRef): OperationRef {
+  const ref: OperationRef = { key: operation.key, method: operation.method, path: operation.path }
+  if (operation.operationId !== undefined) ref.operationId = operation.operationId
+  if (operation.summary !== undefined) ref.summary = operation.summary
+  if (operation.tags !== undefined && operation.tags.length > 0) ref.tags = [...operation.tags]
+  return ref
+}
+
+/**
+ * Assembles a ChangeSet. `changes` must already include one record per added or removed
+ * operation; document-level changes (servers, ...) go in `documentChanges`.
+ */
+export function buildChangeSet(parts: {
+  added: OperationRef[]
+  removed: OperationRef[]
+  modified: ModifiedOperation[]
+  changes: Change[]
+}): ChangeSet {
+  const modified = parts.modified.filter((entry) => entry.changes.length > 0)
+  for (const entry of modified) entry.changes.sort(compareBySeverity)
+  const changes = [...parts.changes].sort(compareBySeverity)
+  const breaking = changes.filter((change) => change.severity === 'breaking').length
+  return {
+    added: parts.added,
+    removed: parts.removed,
+    modified,
+    changes,
+    breaking: breaking > 0,
+    summary: { added: parts.added.length, removed: parts.removed.length, modified: modified.length, breaking },
+  }
+}
+
+export function emptyChangeSet(): ChangeSet {
+  return buildChangeSet({ added: [], removed: [], modified: [], changes: [] })
+}
+
+export function operationAddedChange(operation: OperationRef): Change {
+  return {
+    kind: 'operation-added',
+    severity: 'info',
+    operation: operation.key,
+    location: [],
+    message: `${operation.key} was added`,
+  }
+}
+
+export function operationRemovedChange(operation: OperationRef): Change {
+  return {
+    kind: 'operation-removed',
+    severity: 'breaking',
+    operation: operation.key,
+    location: [],
+    message: `${operation.key} was removed`,
+  }
+}
+
+/** What the first successful sync of a source reports: every operation added. */
+export function allAddedChangeSet(snapshot: Pick<ApiSnapshot, 'operations'>): ChangeSet {
+  const added = snapshot.operations.map(toOperationRef)
+  return buildChangeSet({ added, removed: [], modified: [], changes: added.map(operationAddedChange) })
+}

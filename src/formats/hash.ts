@@ -1,0 +1,56 @@
+/**
+ * Canonical JSON: object keys sorted, no whitespace, so two documents that differ only in key
+ * order or formatting give the same text.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, sortKeysReplacer) ?? 'null'
+}
+
+function sortKeysReplacer(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
+  const sorted: Record<string, unknown> = {}
+  for (const key of Object.keys(value).sort()) {
+    // defineProperty keeps a literal "__proto__" key as data instead of setting the prototype.
+    Object.defineProperty(sorted, key, {
+      value: (value as Record<string, unknown>)[key],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
+  }
+  return sorted
+}
+
+const encoder = new TextEncoder()
+
+/** SHA-256 (hex) through Web Crypto, available in Node 20+ and browsers. */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', encoder.encode(text))
+  return toHex(new Uint8Array(digest))
+}
+
+function toHex(bytes: Uint8Array): string {
+  let hex = ''
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0')
+  return hex
+}
+
+/**
+ * Fast synchronous 64-bit string hash (two independent 32-bit FNV-1a style lanes), used to
+ * content-address schemas and operations inside one snapshot where Web Crypto's async digest per
+ * node would cost more than the work it guards. Not for security.
+ */
+export function fastHash(text: string): string {
+  let h1 = 0x811c9dc5
+  let h2 = 0x01000193 ^ text.length
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    h1 = Math.imul(h1 ^ code, 0x01000193)
+    h2 = Math.imul(h2 ^ code, 0x5bd1e995)
+    h2 ^= h2 >>> 15
+  }
+  h1 ^= h1 >>> 13
+  h1 = Math.imul(h1, 0xc2b2ae35)
+  h1 ^= h1 >>> 16
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0')
+}

@@ -1,0 +1,129 @@
+import type { ChangeSet } from '../diff/types.js'
+
+/** The three kinds of API definition a source can serve. */
+export type SourceType = 'openapi' | 'graphql' | 'postman'
+
+/** How an operation is named in change sets and collections. */
+export interface OperationRef {
+  /** `"METHOD /path"` with the method upper-case and the path as the document writes it, e.g. `"GET /pets/{petId}"`. */
+  key: string
+  /** Upper-case HTTP method; `QUERY`, `MUTATION` or `SUBSCRIPTION` for GraphQL. */
+  method: string
+  /** URL path as written (`/pets/{petId}`); the field name for GraphQL. */
+  path: string
+  operationId?: string
+  summary?: string
+  tags?: string[]
+}
+
+/** A JSON Schema node after normalization; internal references stay as `{ $ref: '#/components/schemas/Name' }`. */
+export type SchemaNode = { [keyword: string]: unknown }
+
+export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie' | 'argument'
+
+export interface ParameterSpec {
+  name: string
+  in: ParameterLocation
+  required: boolean
+  deprecated?: boolean
+  description?: string
+  schema?: SchemaNode
+  example?: unknown
+}
+
+export interface MediaTypeSpec {
+  schema?: SchemaNode
+  example?: unknown
+}
+
+export interface RequestBodySpec {
+  required: boolean
+  description?: string
+  /** Keyed by media type, e.g. `application/json`. */
+  content: Record<string, MediaTypeSpec>
+}
+
+export interface ResponseSpec {
+  description?: string
+  content: Record<string, MediaTypeSpec>
+  headers?: Record<string, { required: boolean; schema?: SchemaNode; description?: string }>
+}
+
+/** One alternative of an operation's security: scheme name to required scopes. */
+export type SecurityRequirement = Record<string, string[]>
+
+export interface SecuritySchemeSpec {
+  /** `http`, `apiKey`, `oauth2`, `openIdConnect`, `mutualTLS` (Swagger 2.0 `basic` maps to `http` + `scheme: basic`). */
+  type: string
+  scheme?: string
+  bearerFormat?: string
+  in?: string
+  name?: string
+  description?: string
+  flows?: unknown
+}
+
+/** One operation of an API, normalized from any format. */
+export interface SnapshotOperation extends OperationRef {
+  /**
+   * Identity used to pair operations across versions: upper-case method plus the path with every
+   * path parameter name replaced by `{}` (`GET /users/{}`). Unique within a snapshot; formats that
+   * allow duplicates (Postman) append a discriminator.
+   */
+  identity: string
+  /** Hash of everything that defines the operation, referenced schemas included. Equal hashes mean no change. */
+  hash: string
+  deprecated: boolean
+  description?: string
+  parameters: ParameterSpec[]
+  requestBody?: RequestBodySpec
+  /** Keyed by status code as written (`200`, `4XX`, `default`). */
+  responses: Record<string, ResponseSpec>
+  /** Effective security (operation-level, else document-level); `[]` means explicitly none; absent means none declared. */
+  security?: SecurityRequirement[]
+  /** Folder path for Postman requests; other formats leave it out. */
+  folder?: string[]
+  /** Format-specific extras (Postman auth, body mode, GraphQL return type, ...). */
+  extra?: Record<string, unknown>
+}
+
+/** A normalized, immutable view of one version of an API definition. */
+export interface ApiSnapshot {
+  type: SourceType
+  /** `2.0`, `3.0.3`, `3.1.0` for OpenAPI; `graphql`; `2.0.0` / `2.1.0` for Postman collections. */
+  specVersion: string
+  title: string
+  version: string
+  /** Sorted by `key`. */
+  operations: SnapshotOperation[]
+  /** Component schemas by pointer (`#/components/schemas/Pet`; Swagger 2.0 definitions are mapped there too). */
+  schemas: Record<string, SchemaNode>
+  securitySchemes: Record<string, SecuritySchemeSpec>
+  servers: string[]
+  /** Things worth telling the user that are not errors (external `$ref`s left unresolved, ...). */
+  warnings: string[]
+  /** SHA-256 (hex) of the canonical form of this snapshot. */
+  fingerprint: string
+}
+
+/** What a format produces from a document, before the service fingerprints it. */
+export interface NormalizedDocument {
+  snapshot: Omit<ApiSnapshot, 'fingerprint'>
+  /** Canonical text of the snapshot: equal for documents that differ only in key order or formatting. */
+  canonical: string
+}
+
+export interface ParseContext {
+  sourceId: string
+  /** Content type the server sent, used to pick JSON or YAML. */
+  contentType?: string | undefined
+}
+
+/** A pluggable API definition format. */
+export interface SpecFormat {
+  readonly type: SourceType
+  /** Parses and normalizes a document. Throws `ParseError` for syntax errors and `InvalidSpecError` for documents of another kind. */
+  normalize(text: string, context: ParseContext): Promise<NormalizedDocument>
+  /** Compares two snapshots of this format. */
+  diff(before: ApiSnapshot, after: ApiSnapshot): ChangeSet
+}
