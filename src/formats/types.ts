@@ -98,6 +98,11 @@ export interface ApiSnapshot {
   operations: SnapshotOperation[]
   /** Component schemas by pointer (`#/components/schemas/Pet`; Swagger 2.0 definitions are mapped there too). */
   schemas: Record<string, SchemaNode>
+  /**
+   * Content hash of each component schema including everything it references (Merkle-style, with
+   * reference cycles condensed), so a diff can skip every component whose hash did not change.
+   */
+  schemaHashes?: Record<string, string>
   securitySchemes: Record<string, SecuritySchemeSpec>
   servers: string[]
   /** Things worth telling the user that are not errors (external `$ref`s left unresolved, ...). */
