@@ -1,0 +1,128 @@
+import type { LiveSourceConfig } from '../config/config.js'
+import { HttpError, InvalidConfigError, NetworkError, isLiveSyncError } from '../errors/errors.js'
+import { readBody } from './read-body.js'
+import type { RequestContext } from './request-context.js'
+import { causeCodeSuffix, requestContext } from './request-context.js'
+import { buildRequestHeaders } from './request-headers.js'
+import { parseRetryAfter } from './retry-after.js'
+import type { LoadRequest, LoadResult, SourceLoader } from './types.js'
+import { splitUrlCredentials } from './url-credentials.js'
+
+/** The request to send for a source, when plain `GET` is not enough (e.g. a GraphQL introspection POST). */
+export interface PreparedRequest {
+  /** HTTP method, e.g. `POST`. */
+  method: string
+  /** Request body, sent as is. */
+  body?: string | undefined
+  /** Extra headers (e.g. `Content-Type`); they win over the source config's headers of the same name. */
+  headers?: Record<string, string> | undefined
+}
+
+/** Options of {@link createHttpLoader}. */
+export interface HttpLoaderOptions {
+  /** The `fetch` to use. @default globalThis.fetch, read at each call so test doubles installed later apply */
+  readonly fetch?: typeof fetch | undefined
+  /** Chooses the request for a source; returning `undefined` means a plain `GET`. @default always `GET` */
+  readonly prepareRequest?: ((source: LiveSourceConfig) => Promise<PreparedRequest | undefined>) | undefined
+}
+
+/**
+ * The default loader of `url` sources: one `fetch` per load, with the source's headers, conditional
+ * headers from the last good response (a 304 is `{ notModified: true }`), a streamed and size-capped
+ * body read, and errors whose messages name the source and the redacted URL but never a header value.
+ * Works the same in Node and browsers.
+ *
+ * Aborting `request.signal` rejects with `signal.reason` itself, so the service's timeouts and
+ * cancellations keep their own error types.
+ */
+export function createHttpLoader(options: HttpLoaderOptions = {}): SourceLoader {
+  return {
+    async load(source: LiveSourceConfig, request: LoadRequest): Promise<LoadResult> {
+      request.signal.throwIfAborted()
+      const sourceUrl = requireUrl(source)
+      const prepared = (await options.prepareRequest?.(source)) ?? { method: 'GET' }
+      const method = prepared.method.toUpperCase()
+      const context = requestContext(source.id, method, sourceUrl)
+      const target = splitUrlCredentials(sourceUrl)
+      const headers = buildRequestHeaders({
+        sourceId: source.id,
+        configHeaders: source.headers,
+        preparedHeaders: prepared.headers,
+        basicAuthorization: target.basicAuthorization,
+        // RFC 9110 §13.1.2: a POST whose If-None-Match matches gets 412, not 304, so only safe methods ask.
+        ...(isConditionalMethod(method) ? { etag: request.etag, lastModified: request.lastModified } : {}),
+      })
+      const init: RequestInit = { method, headers, signal: request.signal }
+      if (prepared.body !== undefined) init.body = prepared.body
+
+      const response = await send(options.fetch ?? globalThis.fetch, target.url, init, request.signal, context)
+      if (response.status === 304) {
+        void response.body?.cancel().catch(() => {})
+        return { notModified: true }
+      }
+      if (!response.ok) throw httpError(response, context)
+      const content = await readBody(response, {
+        signal: request.signal,
+        maxBytes: request.maxBytes,
+        onProgress: request.onProgress,
+        context,
+      })
+      return {
+        content,
+        contentType: headerOrUndefined(response, 'content-type'),
+        etag: headerOrUndefined(response, 'etag'),
+        lastModified: headerOrUndefined(response, 'last-modified'),
+      }
+    },
+  }
+}
+
+function requireUrl(source: LiveSourceConfig): string {
+  if (source.url !== undefined) return source.url
+  const message = 'the HTTP loader needs a url (file sources need the loader from api-live-sync/node)'
+  throw new InvalidConfigError(`Invalid config for source "${source.id}": url ${message}`, [{ path: 'url', message }], {
+    sourceId: source.id,
+  })
+}
+
+function isConditionalMethod(method: string): boolean {
+  return method === 'GET' || method === 'HEAD'
+}
+
+/**
+ * Calls `fetchImpl` as a plain function: a browser's `fetch` called as a method of another object
+ * throws "Illegal invocation".
+ */
+async function send(
+  fetchImpl: typeof fetch,
+  url: string,
+  init: RequestInit,
+  signal: AbortSignal,
+  context: RequestContext,
+): Promise<Response> {
+  try {
+    return await fetchImpl(url, init)
+  } catch (error) {
+    if (signal.aborted) throw signal.reason
+    if (isLiveSyncError(error)) throw error
+    // fetch rejects with a TypeError for refused or reset connections, DNS failures and redirect loops.
+    throw new NetworkError(`${context.label}: the request failed${causeCodeSuffix(error)}`, {
+      sourceId: context.sourceId,
+      cause: error,
+    })
+  }
+}
+
+function httpError(response: Response, context: RequestContext): HttpError {
+  // Nothing in an error body is used: release the connection at once.
+  void response.body?.cancel().catch(() => {})
+  const statusText = response.statusText ? ` ${response.statusText}` : ''
+  return new HttpError(`${context.label}: the server answered HTTP ${response.status}${statusText}`, response.status, {
+    sourceId: context.sourceId,
+    retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now()),
+  })
+}
+
+function headerOrUndefined(response: Response, name: string): string | undefined {
+  return response.headers.get(name) ?? undefined
+}
