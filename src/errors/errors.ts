@@ -12,6 +12,7 @@ export type LiveSyncErrorCode =
   | 'TARGET_ERROR'
   | 'CANCELLED'
   | 'DISPOSED'
+  | 'STATE_ERROR'
 
 export interface LiveSyncErrorOptions {
   sourceId?: string | undefined
@@ -147,6 +148,14 @@ export class DisposedError extends LiveSyncError {
   }
 }
 
+/** Saved state could not be read, parsed or written (a corrupt state file is reported, never silently reset). */
+export class StateError extends LiveSyncError {
+  override readonly name = 'StateError'
+  constructor(message: string, options: LiveSyncErrorOptions = {}) {
+    super('STATE_ERROR', message, { retryable: false, ...options })
+  }
+}
+
 /** 408, 429 and 5xx are worth another attempt; every other status is the server's final word. */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500
@@ -169,6 +178,7 @@ export const isTooLargeError = hasCode<TooLargeError>('TOO_LARGE')
 export const isTargetError = hasCode<TargetError>('TARGET_ERROR')
 export const isCancelledError = hasCode<CancelledError>('CANCELLED')
 export const isDisposedError = hasCode<DisposedError>('DISPOSED')
+export const isStateError = hasCode<StateError>('STATE_ERROR')
 
 /** Wraps anything thrown (including non-Error values) into an Error, keeping LiveSyncErrors as they are. */
 export function toError(value: unknown): Error {

@@ -1,0 +1,16 @@
+import { printTable, type BenchRow } from './harness.js'
+import { benchServiceOverhead } from './service-overhead.js'
+
+/** Runs every benchmark and prints one table of figures with ratios against baselines measured in the same run. */
+async function main(): Promise<void> {
+  const rows: BenchRow[] = []
+  const benches: Array<[string, () => Promise<BenchRow[]>]> = [['service overhead', benchServiceOverhead]]
+  for (const [name, bench] of benches) {
+    process.stderr.write(`running ${name}...\n`)
+    rows.push(...(await bench()))
+  }
+  console.log(`\napi-live-sync benchmarks — node ${process.version}, ${process.platform}/${process.arch}\n`)
+  printTable(rows)
+}
+
+await main()

@@ -1,0 +1,7 @@
+import type { SpecFormat } from './types.js'
+import { openapiFormat } from './openapi/index.js'
+
+/** The formats every service reads without configuration. */
+export function defaultFormats(): SpecFormat[] {
+  return [openapiFormat]
+}

@@ -1,0 +1,19 @@
+import { InvalidSpecError } from '../errors/errors.js'
+import type { SourceType, SpecFormat } from './types.js'
+
+/** The formats a service can read, by source type; later entries replace earlier ones. */
+export class FormatRegistry {
+  readonly #formats = new Map<SourceType, SpecFormat>()
+
+  constructor(formats: Iterable<SpecFormat>) {
+    for (const format of formats) this.#formats.set(format.type, format)
+  }
+
+  get(type: SourceType, sourceId?: string): SpecFormat {
+    const format = this.#formats.get(type)
+    if (!format) {
+      throw new InvalidSpecError(`No format is registered for type "${type}"${sourceId ? ` (source "${sourceId}")` : ''}`, { sourceId })
+    }
+    return format
+  }
+}

@@ -1,0 +1,71 @@
+// The public API of api-live-sync's main entry. Browser-safe: nothing here imports a Node built-in.
+
+export { LiveSyncService } from './service/LiveSyncService.js'
+export type { SyncSourceOptions } from './service/LiveSyncService.js'
+export type { LiveSyncServiceOptions } from './service/options.js'
+export type { SyncResult, SyncStatus, SyncTrigger } from './service/types.js'
+
+export { liveSourceConfigSchema, parseSourceConfig, MIN_REFRESH_INTERVAL_MS } from './config/config.js'
+export type { LiveSourceConfig, LiveSourceConfigInput } from './config/config.js'
+
+export { SyncEvents } from './events/events.js'
+export type { SyncEventPayloads, SyncEventName, SyncEventListener, SyncRetryEvent, ConflictsDetectedEvent } from './events/events.js'
+export type { ListenerErrorHandler } from './events/safe-emitter.js'
+
+export {
+  LiveSyncError,
+  InvalidConfigError,
+  SourceNotFoundError,
+  DuplicateSourceError,
+  HttpError,
+  NetworkError,
+  TimeoutError,
+  ParseError,
+  InvalidSpecError,
+  TooLargeError,
+  TargetError,
+  CancelledError,
+  DisposedError,
+  isLiveSyncError,
+  isInvalidConfigError,
+  isSourceNotFoundError,
+  isDuplicateSourceError,
+  isHttpError,
+  isNetworkError,
+  isTimeoutError,
+  isParseError,
+  isInvalidSpecError,
+  isTooLargeError,
+  isTargetError,
+  isCancelledError,
+  isDisposedError,
+} from './errors/errors.js'
+export type { LiveSyncErrorCode, ConfigIssue } from './errors/errors.js'
+
+export { createHttpLoader } from './loaders/http-loader.js'
+export type { SourceLoader, LoadRequest, LoadResult, LoadProgress } from './loaders/types.js'
+
+export { systemClock } from './runtime/clock.js'
+export type { Clock, TimerHandle } from './runtime/clock.js'
+export type { RetryOptions } from './runtime/retry-policy.js'
+
+export { openapiFormat } from './formats/openapi/index.js'
+export type {
+  ApiSnapshot,
+  SnapshotOperation,
+  OperationRef,
+  SourceType,
+  SpecFormat,
+  NormalizedDocument,
+  ParseContext,
+  ParameterSpec,
+  ParameterLocation,
+  RequestBodySpec,
+  ResponseSpec,
+  MediaTypeSpec,
+  SchemaNode,
+  SecurityRequirement,
+  SecuritySchemeSpec,
+} from './formats/types.js'
+
+export type { Change, ChangeSet, ChangeSummary, ModifiedOperation, Severity } from './diff/types.js'

@@ -1,0 +1,404 @@
+import PQueue from 'p-queue'
+import { parseSourceConfig, type LiveSourceConfig, type LiveSourceConfigInput } from '../config/config.js'
+import { redactConfig } from '../config/redact-config.js'
+import {
+  CancelledError,
+  DisposedError,
+  DuplicateSourceError,
+  InvalidSpecError,
+  LiveSyncError,
+  SourceNotFoundError,
+  toError,
+} from '../errors/errors.js'
+import { SyncEvents, type SyncEventListener, type SyncEventName, type SyncEventPayloads } from '../events/events.js'
+import { SafeEmitter } from '../events/safe-emitter.js'
+import { emptyChangeSet } from '../diff/change-set.js'
+import { FormatRegistry } from '../formats/format-registry.js'
+import type { ApiSnapshot } from '../formats/types.js'
+import { createHttpLoader } from '../loaders/http-loader.js'
+import type { SourceLoader } from '../loaders/types.js'
+import { linkedAbortController } from '../runtime/abort.js'
+import { loadWithRetry } from '../runtime/load-with-retry.js'
+import { PollScheduler } from '../runtime/poll-scheduler.js'
+import { pollDelay } from '../runtime/retry-policy.js'
+import { defaultFormats } from '../formats/default-formats.js'
+import { resolveServiceOptions, type LiveSyncServiceOptions, type ResolvedServiceOptions } from './options.js'
+import { SourceEntry, SourceRegistry } from './source-registry.js'
+import { toSyncStatus } from './source-state.js'
+import { processLoadResult, type SyncOutcome } from './sync-pipeline.js'
+import type { SyncResult, SyncStatus, SyncTrigger } from './types.js'
+
+export interface SyncSourceOptions {
+  /** What asked for the sync; reported in `sync:started`. @default 'manual' */
+  trigger?: SyncTrigger
+}
+
+/**
+ * Keeps API definitions in sync: a registry of sources, each synced through one
+ * concurrency-limited queue with retries, polled on its `refreshInterval` after `start()`.
+ */
+export class LiveSyncService {
+  readonly #options: ResolvedServiceOptions
+  readonly #registry = new SourceRegistry()
+  readonly #emitter: SafeEmitter
+  readonly #queue: PQueue
+  readonly #scheduler: PollScheduler
+  readonly #formats: FormatRegistry
+  readonly #loader: SourceLoader
+  /** Aborted by `dispose()`: every sync's signal descends from it. */
+  readonly #lifetime = new AbortController()
+  #started = false
+  #disposing: Promise<void> | undefined
+
+  constructor(options: LiveSyncServiceOptions = {}) {
+    this.#options = resolveServiceOptions(options)
+    this.#emitter = new SafeEmitter(this.#options.onListenerError)
+    this.#queue = new PQueue({ concurrency: this.#options.concurrency })
+    this.#scheduler = new PollScheduler(this.#options.clock)
+    this.#formats = new FormatRegistry([...defaultFormats(), ...this.#options.formats])
+    this.#loader = this.#options.loader ?? createHttpLoader(this.#options.fetch ? { fetch: this.#options.fetch } : {})
+  }
+
+  // ── events ────────────────────────────────────────────────────────────
+
+  on<E extends SyncEventName>(event: E, listener: SyncEventListener<E>): this {
+    this.#emitter.on(event, listener)
+    return this
+  }
+
+  once<E extends SyncEventName>(event: E, listener: SyncEventListener<E>): this {
+    this.#emitter.once(event, listener)
+    return this
+  }
+
+  off<E extends SyncEventName>(event: E, listener: SyncEventListener<E>): this {
+    this.#emitter.off(event, listener)
+    return this
+  }
+
+  // ── registry ──────────────────────────────────────────────────────────
+
+  /** Registers a source. Rejects with INVALID_CONFIG (nothing added) or DUPLICATE_SOURCE. */
+  async addSource(input: LiveSourceConfigInput): Promise<void> {
+    this.#assertUsable()
+    const config = parseSourceConfig(input)
+    if (this.#registry.has(config.id)) throw new DuplicateSourceError(config.id)
+    const entry = new SourceEntry(config)
+    this.#registry.add(entry)
+    this.#emit(SyncEvents.SOURCE_ADDED, { sourceId: config.id, config: redactConfig(config) })
+    this.#emit(SyncEvents.STATUS_CHANGED, toSyncStatus(entry.state))
+    if (this.#started) this.#activate(entry)
+  }
+
+  /** Replaces a source's config (same id). The last good snapshot stays the baseline. */
+  async updateSource(input: LiveSourceConfigInput): Promise<void> {
+    this.#assertUsable()
+    const config = parseSourceConfig(input)
+    const entry = this.#require(config.id)
+    const previous = entry.state.config
+    const locationChanged =
+      previous.url !== config.url ||
+      previous.filePath !== config.filePath ||
+      previous.type !== config.type ||
+      !sameHeaders(previous.headers, config.headers)
+    entry.dispatch({ type: 'configUpdated', config, locationChanged })
+    this.#emit(SyncEvents.SOURCE_UPDATED, { sourceId: config.id, config: redactConfig(config) })
+    this.#emit(SyncEvents.STATUS_CHANGED, toSyncStatus(entry.state))
+    if (!this.#started) return
+    this.#restartWatching(entry)
+    if (entry.inFlight) return // a running sync reschedules itself with the new config when it ends
+    const becameEnabled = !previous.enabled && config.enabled
+    if (locationChanged || becameEnabled) this.#pollNow(entry)
+    else this.#schedulePoll(entry)
+  }
+
+  /** Unregisters a source, aborting its queued or running sync (which settles as `cancelled`). */
+  async removeSource(sourceId: string): Promise<void> {
+    this.#assertUsable()
+    const entry = this.#require(sourceId)
+    this.#registry.delete(sourceId)
+    this.#scheduler.cancel(sourceId)
+    this.#stopWatching(entry)
+    entry.abortController?.abort(new CancelledError(`Source "${sourceId}" was removed`, { sourceId }))
+    await entry.inFlight
+    this.#emit(SyncEvents.SOURCE_REMOVED, { sourceId })
+  }
+
+  getSourceStatus(sourceId: string): SyncStatus {
+    return toSyncStatus(this.#require(sourceId).state)
+  }
+
+  getAllSourceStatuses(): SyncStatus[] {
+    return this.#registry.list().map((entry) => toSyncStatus(entry.state))
+  }
+
+  /** The last good snapshot of a source, if it ever synced successfully. */
+  getSnapshot(sourceId: string): ApiSnapshot | undefined {
+    return this.#require(sourceId).state.snapshot
+  }
+
+  // ── syncing ───────────────────────────────────────────────────────────
+
+  /**
+   * Syncs one source now. While the same source is already syncing, returns that sync's promise.
+   * Rejects only for SOURCE_NOT_FOUND or a disposed service; every other outcome is a SyncResult.
+   */
+  syncSource(sourceId: string, options: SyncSourceOptions = {}): Promise<SyncResult> {
+    if (this.#disposing) return Promise.reject(new DisposedError())
+    const entry = this.#registry.get(sourceId)
+    if (!entry) return Promise.reject(new SourceNotFoundError(sourceId))
+    if (entry.inFlight) return entry.inFlight
+    const promise = this.#runSync(entry, options.trigger ?? 'manual').finally(() => {
+      entry.inFlight = undefined
+    })
+    entry.inFlight = promise
+    return promise
+  }
+
+  /** Syncs every enabled source, in registry order. */
+  syncAllSources(): Promise<SyncResult[]> {
+    if (this.#disposing) return Promise.reject(new DisposedError())
+    const enabled = this.#registry.list().filter((entry) => entry.state.config.enabled)
+    return Promise.all(enabled.map((entry) => this.syncSource(entry.id)))
+  }
+
+  // ── lifecycle ─────────────────────────────────────────────────────────
+
+  /** Starts polling: every enabled source with a refreshInterval syncs now, then on its interval. */
+  start(): void {
+    this.#assertUsable()
+    if (this.#started) return
+    this.#started = true
+    for (const entry of this.#registry.list()) this.#activate(entry)
+  }
+
+  /** Stops polling and waits for the syncs in flight to finish. */
+  async stop(): Promise<void> {
+    this.#started = false
+    this.#scheduler.cancelAll()
+    for (const entry of this.#registry.list()) {
+      this.#stopWatching(entry)
+      if (entry.state.nextSync !== null) entry.dispatch({ type: 'pollScheduled', at: null })
+    }
+    await this.#settleInFlight()
+  }
+
+  /** Aborts every queued and running sync, clears every timer and drops listeners. Safe to call twice. */
+  dispose(): Promise<void> {
+    this.#disposing ??= (async () => {
+      this.#started = false
+      this.#scheduler.cancelAll()
+      for (const entry of this.#registry.list()) this.#stopWatching(entry)
+      this.#lifetime.abort(new CancelledError('The LiveSyncService was disposed'))
+      await this.#settleInFlight()
+      this.#emitter.removeAllListeners()
+    })()
+    return this.#disposing
+  }
+
+  // ── internals ─────────────────────────────────────────────────────────
+
+  async #runSync(entry: SourceEntry, trigger: SyncTrigger): Promise<SyncResult> {
+    this.#scheduler.cancel(entry.id) // this sync replaces the pending poll; the next is scheduled from its end
+    const { controller, dispose } = linkedAbortController(this.#lifetime.signal)
+    entry.abortController = controller
+    const signal = controller.signal
+    const clock = this.#options.clock
+    let startedAt: Date | undefined
+    let attempts = 0
+    try {
+      const outcome = await this.#queue.add(
+        async (): Promise<SyncOutcome> => {
+          startedAt = new Date(clock.now())
+          entry.dispatch({ type: 'syncStarted' })
+          this.#emit(SyncEvents.SYNC_STARTED, { sourceId: entry.id, trigger })
+          this.#emit(SyncEvents.STATUS_CHANGED, toSyncStatus(entry.state))
+          const state = entry.state
+          const loaded = await loadWithRetry(state.config, {
+            loader: this.#loader,
+            clock,
+            retry: this.#options.retry,
+            timeoutMs: this.#options.timeout,
+            signal,
+            request: {
+              etag: state.etag,
+              lastModified: state.lastModified,
+              maxBytes: this.#options.maxBytes,
+              onProgress: ({ loadedBytes, totalBytes }) =>
+                this.#emit(SyncEvents.SYNC_PROGRESS, { sourceId: entry.id, loadedBytes, totalBytes }),
+            },
+            onAttempt: (attempt) => (attempts = attempt),
+            onRetry: ({ attempt, error, delayMs }) => this.#emit(SyncEvents.SYNC_RETRY, { sourceId: entry.id, attempt, error, delayMs }),
+          })
+          signal.throwIfAborted()
+          const result = await processLoadResult(entry.state, loaded, this.#formats)
+          signal.throwIfAborted()
+          return result
+        },
+        { signal },
+      )
+      return this.#commitSuccess(entry, trigger, outcome, startedAt!, attempts)
+    } catch (thrown) {
+      return this.#recordFailure(entry, trigger, thrown, signal, startedAt, attempts)
+    } finally {
+      dispose()
+      entry.abortController = undefined
+      this.#schedulePoll(entry)
+      if (entry.resyncRequested) {
+        entry.resyncRequested = false
+        // Deferred so this sync's promise settles (and leaves inFlight) before the next one starts.
+        queueMicrotask(() => this.#onWatchedChange(entry))
+      }
+    }
+  }
+
+  #commitSuccess(entry: SourceEntry, trigger: SyncTrigger, outcome: SyncOutcome, startedAt: Date, attempts: number): SyncResult {
+    const finishedAt = new Date(this.#options.clock.now())
+    const changesDetected = outcome.kind === 'changed'
+    entry.dispatch({ type: 'syncSucceeded', at: finishedAt, changesDetected, commit: outcome.commit })
+    const fingerprint = entry.state.snapshot?.fingerprint
+    const result: SyncResult = {
+      sourceId: entry.id,
+      status: 'success',
+      trigger,
+      changesDetected,
+      changes: outcome.kind === 'changed' ? outcome.changes : emptyChangeSet(),
+      attempts,
+      startedAt,
+      finishedAt,
+      durationMs: finishedAt.getTime() - startedAt.getTime(),
+      ...(fingerprint === undefined ? {} : { fingerprint }),
+    }
+    if (outcome.kind === 'changed') this.#emit(SyncEvents.CHANGES_DETECTED, { sourceId: entry.id, changes: outcome.changes })
+    this.#emit(SyncEvents.SYNC_COMPLETED, result)
+    this.#emit(SyncEvents.STATUS_CHANGED, toSyncStatus(entry.state))
+    return result
+  }
+
+  #recordFailure(
+    entry: SourceEntry,
+    trigger: SyncTrigger,
+    thrown: unknown,
+    signal: AbortSignal,
+    startedAt: Date | undefined,
+    attempts: number,
+  ): SyncResult {
+    const finishedAt = new Date(this.#options.clock.now())
+    const cancelled = signal.aborted
+    const error = cancelled ? asCancelled(signal.reason, entry.id) : asSyncError(thrown, entry.id)
+    const result: SyncResult = {
+      sourceId: entry.id,
+      status: cancelled ? 'cancelled' : 'failed',
+      trigger,
+      changesDetected: false,
+      attempts,
+      startedAt: startedAt ?? finishedAt,
+      finishedAt,
+      durationMs: startedAt ? finishedAt.getTime() - startedAt.getTime() : 0,
+      error,
+    }
+    if (cancelled) {
+      entry.dispatch({ type: 'syncCancelled' })
+    } else {
+      entry.dispatch({ type: 'syncFailed', at: finishedAt, error })
+    }
+    // Only a sync that announced itself gets a closing event, so sync:started and its ending pair up.
+    if (startedAt) {
+      this.#emit(SyncEvents.SYNC_FAILED, result)
+      this.#emit(SyncEvents.STATUS_CHANGED, toSyncStatus(entry.state))
+    }
+    return result
+  }
+
+  /** Schedules the next poll of a source from now, if polling applies to it. */
+  #schedulePoll(entry: SourceEntry): void {
+    if (!this.#isPolled(entry)) {
+      if (entry.state.nextSync !== null) entry.dispatch({ type: 'pollScheduled', at: null })
+      return
+    }
+    const { refreshInterval } = entry.state.config
+    const delayMs = pollDelay(refreshInterval, entry.state.consecutiveFailures, this.#options.maxPollBackoff)
+    entry.dispatch({ type: 'pollScheduled', at: new Date(this.#options.clock.now() + delayMs) })
+    this.#scheduler.schedule(entry.id, delayMs, () => this.#poll(entry))
+  }
+
+  /** Starts polling and watching a source of a started service. */
+  #activate(entry: SourceEntry): void {
+    this.#restartWatching(entry)
+    this.#pollNow(entry)
+  }
+
+  #restartWatching(entry: SourceEntry): void {
+    this.#stopWatching(entry)
+    if (!this.#options.watcher || !this.#isPolled(entry)) return
+    entry.stopWatching = this.#options.watcher.watch(entry.state.config, () => this.#onWatchedChange(entry))
+  }
+
+  #stopWatching(entry: SourceEntry): void {
+    entry.stopWatching?.()
+    entry.stopWatching = undefined
+    entry.resyncRequested = false
+  }
+
+  #onWatchedChange(entry: SourceEntry): void {
+    if (!this.#isPolled(entry)) return
+    if (entry.inFlight) {
+      entry.resyncRequested = true
+      return
+    }
+    this.syncSource(entry.id, { trigger: 'watch' }).catch(() => {})
+  }
+
+  #pollNow(entry: SourceEntry): void {
+    if (this.#isPolled(entry)) this.#poll(entry)
+  }
+
+  #poll(entry: SourceEntry): void {
+    if (!this.#isPolled(entry)) return
+    // syncSource never rejects for a registered source; the catch only guards against a race with removal.
+    this.syncSource(entry.id, { trigger: 'poll' }).catch(() => {})
+  }
+
+  #isPolled(entry: SourceEntry): boolean {
+    const { enabled, refreshInterval } = entry.state.config
+    return this.#started && !this.#disposing && enabled && refreshInterval > 0 && this.#registry.get(entry.id) === entry
+  }
+
+  async #settleInFlight(): Promise<void> {
+    await Promise.allSettled(this.#registry.list().map((entry) => entry.inFlight))
+  }
+
+  #require(sourceId: string): SourceEntry {
+    const entry = this.#registry.get(sourceId)
+    if (!entry) throw new SourceNotFoundError(sourceId)
+    return entry
+  }
+
+  #assertUsable(): void {
+    if (this.#disposing) throw new DisposedError()
+  }
+
+  #emit<E extends SyncEventName>(event: E, payload: SyncEventPayloads[E]): void {
+    this.#emitter.emit(event, payload)
+  }
+}
+
+function sameHeaders(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  const aKeys = Object.keys(a ?? {})
+  const bKeys = Object.keys(b ?? {})
+  return aKeys.length === bKeys.length && aKeys.every((key) => a?.[key] === b?.[key])
+}
+
+function asCancelled(reason: unknown, sourceId: string): LiveSyncError {
+  const why = reason instanceof CancelledError ? `: ${reason.message}` : ''
+  return new CancelledError(`The sync of source "${sourceId}" was cancelled${why}`, { sourceId, cause: reason })
+}
+
+function asSyncError(thrown: unknown, sourceId: string): LiveSyncError {
+  if (thrown instanceof LiveSyncError) return thrown
+  // Loader errors arrive wrapped already; anything else came from processing the document.
+  const cause = toError(thrown)
+  return new InvalidSpecError(`Syncing source "${sourceId}" failed while processing its document: ${cause.message}`, { sourceId, cause })
+}
+
+export type { LiveSourceConfig }

@@ -1,0 +1,75 @@
+import { z } from 'zod'
+import { InvalidConfigError } from '../errors/errors.js'
+import { describeIssues } from '../config/issues.js'
+import { systemClock, type Clock } from '../runtime/clock.js'
+import type { SourceLoader } from '../loaders/types.js'
+import type { SpecFormat } from '../formats/types.js'
+import type { ListenerErrorHandler } from '../events/safe-emitter.js'
+import type { RetryOptions } from '../runtime/retry-policy.js'
+import type { SourceWatcher } from './watcher.js'
+
+export interface LiveSyncServiceOptions {
+  /** Syncs that may run at once across all sources. @default 4 */
+  readonly concurrency?: number
+  /** Retries of a failing load within one sync, with exponential backoff. @default { retries: 3, minTimeout: 1000, maxTimeout: 30000, factor: 2, randomize: true } */
+  readonly retry?: Partial<RetryOptions>
+  /** Timeout of one load attempt in ms (a source's own `timeout` wins). @default 30000 */
+  readonly timeout?: number
+  /** Largest document accepted, in bytes. @default 52428800 (50 MiB) */
+  readonly maxBytes?: number
+  /** Longest wait between polls while a source keeps failing, in ms (never shorter than its refreshInterval). @default 300000 */
+  readonly maxPollBackoff?: number
+  /** Replaces the default loader (HTTP): how tests and custom sources plug in. */
+  readonly loader?: SourceLoader
+  /** `fetch` used by the default HTTP loader. @default globalThis.fetch */
+  readonly fetch?: typeof fetch
+  /** Timer seam. @default the global timers, read at call time */
+  readonly clock?: Clock
+  /** Watches sources for changes between polls (file sources: `createFileWatcher()` from `api-live-sync/node`). */
+  readonly watcher?: SourceWatcher
+  /** Extra or replacement formats, by `type`. */
+  readonly formats?: readonly SpecFormat[]
+  /** Receives errors thrown by event listeners. @default logs them with console.error */
+  readonly onListenerError?: ListenerErrorHandler
+}
+
+const isFunction = (value: unknown): boolean => typeof value === 'function'
+const hasMethod = (name: string) => (value: unknown) =>
+  typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)[name] === 'function'
+
+const retrySchema = z.strictObject({
+  retries: z.number().int().min(0).default(3),
+  minTimeout: z.number().min(0).default(1000),
+  maxTimeout: z.number().min(0).default(30_000),
+  factor: z.number().positive().default(2),
+  randomize: z.boolean().default(true),
+})
+
+const optionsSchema = z.strictObject({
+  concurrency: z.number().int().min(1).default(4),
+  retry: retrySchema.default(retrySchema.parse({})),
+  timeout: z.number().int().positive().default(30_000),
+  maxBytes: z.number().int().positive().default(50 * 1024 * 1024),
+  maxPollBackoff: z.number().int().positive().default(300_000),
+  loader: z.custom<SourceLoader>(hasMethod('load'), 'must be an object with a load(source, request) method').optional(),
+  fetch: z.custom<typeof fetch>(isFunction, 'must be a fetch function').optional(),
+  clock: z
+    .custom<Clock>(
+      (value) => hasMethod('setTimeout')(value) && hasMethod('clearTimeout')(value) && hasMethod('now')(value),
+      'must have now, setTimeout and clearTimeout',
+    )
+    .default(systemClock),
+  watcher: z.custom<SourceWatcher>(hasMethod('watch'), 'must be an object with a watch(source, onChange) method').optional(),
+  formats: z.array(z.custom<SpecFormat>(hasMethod('normalize'), 'must be a SpecFormat')).default([]),
+  onListenerError: z.custom<ListenerErrorHandler>(isFunction, 'must be a function').optional(),
+})
+
+export type ResolvedServiceOptions = z.output<typeof optionsSchema>
+
+/** Validates and fills in service options once, at the boundary; throws INVALID_CONFIG naming each bad option. */
+export function resolveServiceOptions(options: LiveSyncServiceOptions = {}): ResolvedServiceOptions {
+  const result = optionsSchema.safeParse(options)
+  if (result.success) return result.data
+  const { issues, text } = describeIssues(result.error.issues)
+  throw new InvalidConfigError(`Invalid LiveSyncService options: ${text}`, issues, { cause: result.error })
+}

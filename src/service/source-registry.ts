@@ -1,0 +1,62 @@
+import type { SyncResult } from './types.js'
+import { initialSourceState, reduceSourceState, type SourceAction, type SourceState } from './source-state.js'
+import type { LiveSourceConfig } from '../config/config.js'
+
+/** One registered source: its reducer-held state plus the handles of its running work. */
+export class SourceEntry {
+  #state: SourceState
+  /** The running or queued sync, shared by concurrent callers. */
+  inFlight: Promise<SyncResult> | undefined
+  /** Aborts the running or queued sync of this source. */
+  abortController: AbortController | undefined
+  /** Stops the watcher of this source, while one runs. */
+  stopWatching: (() => void) | undefined
+  /** A watch event arrived during a sync: sync once more when it ends, so the change is not missed. */
+  resyncRequested = false
+
+  constructor(config: LiveSourceConfig) {
+    this.#state = initialSourceState(config)
+  }
+
+  get id(): string {
+    return this.#state.config.id
+  }
+
+  get state(): SourceState {
+    return this.#state
+  }
+
+  dispatch(action: SourceAction): SourceState {
+    this.#state = reduceSourceState(this.#state, action)
+    return this.#state
+  }
+}
+
+/** The registered sources, in registration order. */
+export class SourceRegistry {
+  readonly #entries = new Map<string, SourceEntry>()
+
+  has(sourceId: string): boolean {
+    return this.#entries.has(sourceId)
+  }
+
+  get(sourceId: string): SourceEntry | undefined {
+    return this.#entries.get(sourceId)
+  }
+
+  add(entry: SourceEntry): void {
+    this.#entries.set(entry.id, entry)
+  }
+
+  delete(sourceId: string): boolean {
+    return this.#entries.delete(sourceId)
+  }
+
+  list(): SourceEntry[] {
+    return [...this.#entries.values()]
+  }
+
+  get size(): number {
+    return this.#entries.size
+  }
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod'
+import { StateError } from '../errors/errors.js'
+import type { ApiSnapshot } from '../formats/types.js'
+
+/** Bumped when the saved shape changes; older states are refused with a clear error, never misread. */
+export const STATE_VERSION = 1
+
+/** What a service saves per source: the baseline and what is needed to resume incrementally. Never the config (headers). */
+export interface PersistedSourceState {
+  snapshot: ApiSnapshot
+  contentHash: string | undefined
+  etag: string | undefined
+  lastModified: string | undefined
+  lastSuccess: Date | null
+  /** The collection generated from `snapshot`: the merge base of an attached target. */
+  baseCollection: unknown
+}
+
+const persistedSchema = z.object({
+  version: z.literal(STATE_VERSION),
+  sourceId: z.string(),
+  snapshot: z.looseObject({
+    type: z.enum(['openapi', 'graphql', 'postman']),
+    fingerprint: z.string(),
+    operations: z.array(z.looseObject({ key: z.string(), identity: z.string(), hash: z.string() })),
+    schemas: z.record(z.string(), z.unknown()),
+  }),
+  contentHash: z.string().optional(),
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+  lastSuccess: z.iso.datetime().nullable(),
+  baseCollection: z.unknown().optional(),
+})
+
+export function stateKey(sourceId: string): string {
+  return `source:${sourceId}`
+}
+
+export function serializeSourceState(sourceId: string, state: PersistedSourceState): string {
+  return JSON.stringify({
+    version: STATE_VERSION,
+    sourceId,
+    snapshot: state.snapshot,
+    contentHash: state.contentHash,
+    etag: state.etag,
+    lastModified: state.lastModified,
+    lastSuccess: state.lastSuccess?.toISOString() ?? null,
+    baseCollection: state.baseCollection,
+  })
+}
+
+/** Reads saved state back; anything unreadable is a StateError naming the source, never a silent reset. */
+export function deserializeSourceState(sourceId: string, text: string): PersistedSourceState {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (error) {
+    throw corrupt(sourceId, 'it is not valid JSON', error)
+  }
+  const parsed = persistedSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw corrupt(sourceId, `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'unexpected shape'}`, parsed.error)
+  }
+  if (parsed.data.sourceId !== sourceId) throw corrupt(sourceId, `it belongs to source "${parsed.data.sourceId}"`)
+  const data = parsed.data
+  return {
+    snapshot: data.snapshot as unknown as ApiSnapshot,
+    contentHash: data.contentHash,
+    etag: data.etag,
+    lastModified: data.lastModified,
+    lastSuccess: data.lastSuccess === null ? null : new Date(data.lastSuccess),
+    baseCollection: data.baseCollection,
+  }
+}
+
+function corrupt(sourceId: string, reason: string, cause?: unknown): StateError {
+  return new StateError(
+    `The saved state of source "${sourceId}" cannot be used (${reason}); delete it from the store to start over`,
+    { sourceId, cause },
+  )
+}
