@@ -7,6 +7,7 @@ import {
   DuplicateSourceError,
   InvalidSpecError,
   LiveSyncError,
+  StateError,
   SourceNotFoundError,
   toError,
 } from '../errors/errors.js'
@@ -26,6 +27,9 @@ import { resolveServiceOptions, type LiveSyncServiceOptions, type ResolvedServic
 import { SourceEntry, SourceRegistry } from './source-registry.js'
 import { toSyncStatus } from './source-state.js'
 import { processLoadResult, type SyncOutcome } from './sync-pipeline.js'
+import { writeTarget, type AttachTargetOptions, type SyncTarget, type TargetWrite } from './target-sync.js'
+import { deserializeSourceState, serializeSourceState, stateKey } from '../store/persisted-state.js'
+import type { StateStore } from '../store/state-store.js'
 import type { SyncResult, SyncStatus, SyncTrigger } from './types.js'
 
 export interface SyncSourceOptions {
@@ -45,6 +49,8 @@ export class LiveSyncService {
   readonly #scheduler: PollScheduler
   readonly #formats: FormatRegistry
   readonly #loader: SourceLoader
+  /** Only set when the host passed one: a private in-memory store would hold nothing a restart could read. */
+  readonly #store: StateStore | undefined
   /** Aborted by `dispose()`: every sync's signal descends from it. */
   readonly #lifetime = new AbortController()
   #started = false
@@ -56,6 +62,7 @@ export class LiveSyncService {
     this.#queue = new PQueue({ concurrency: this.#options.concurrency })
     this.#scheduler = new PollScheduler(this.#options.clock)
     this.#formats = new FormatRegistry([...defaultFormats(), ...this.#options.formats])
+    this.#store = this.#options.store
     this.#loader = this.#options.loader ?? createHttpLoader(this.#options.fetch ? { fetch: this.#options.fetch } : {})
   }
 
@@ -83,7 +90,16 @@ export class LiveSyncService {
     this.#assertUsable()
     const config = parseSourceConfig(input)
     if (this.#registry.has(config.id)) throw new DuplicateSourceError(config.id)
+    const saved = await this.#restore(config.id)
+    // Checked again: another addSource of the same id may have finished while the store answered.
+    if (this.#registry.has(config.id)) throw new DuplicateSourceError(config.id)
+    this.#assertUsable()
     const entry = new SourceEntry(config)
+    if (saved) {
+      const { snapshot, contentHash, etag, lastModified, lastSuccess, baseCollection } = saved
+      entry.dispatch({ type: 'restored', commit: { snapshot, contentHash, etag, lastModified }, lastSuccess })
+      entry.baseCollection = baseCollection as SourceEntry['baseCollection']
+    }
     this.#registry.add(entry)
     this.#emit(SyncEvents.SOURCE_ADDED, { sourceId: config.id, config: redactConfig(config) })
     this.#emit(SyncEvents.STATUS_CHANGED, toSyncStatus(entry.state))
@@ -121,7 +137,27 @@ export class LiveSyncService {
     this.#stopWatching(entry)
     entry.abortController?.abort(new CancelledError(`Source "${sourceId}" was removed`, { sourceId }))
     await entry.inFlight
+    // Removing a source forgets it; a restart (a new service over the same store) is what resumes.
+    await this.#store?.delete(stateKey(sourceId))
     this.#emit(SyncEvents.SOURCE_REMOVED, { sourceId })
+  }
+
+  /**
+   * Keeps a host's collection in sync with a source: after each sync that detects changes (and after
+   * the first), the collection generated from the spec is merged into `target.read()` and written
+   * with `target.write()` before the new baseline is committed.
+   */
+  attachTarget(sourceId: string, target: SyncTarget, options: AttachTargetOptions = {}): void {
+    this.#assertUsable()
+    if (typeof target?.read !== 'function' || typeof target.write !== 'function') {
+      throw new TypeError('attachTarget expects a target with read() and write(collection, report) methods')
+    }
+    this.#require(sourceId).target = { target, options }
+  }
+
+  /** Stops writing to the target of a source. */
+  detachTarget(sourceId: string): void {
+    this.#require(sourceId).target = undefined
   }
 
   getSourceStatus(sourceId: string): SyncStatus {
@@ -207,8 +243,8 @@ export class LiveSyncService {
     let startedAt: Date | undefined
     let attempts = 0
     try {
-      const outcome = await this.#queue.add(
-        async (): Promise<SyncOutcome> => {
+      const { outcome, targetWrite } = await this.#queue.add(
+        async (): Promise<{ outcome: SyncOutcome; targetWrite: TargetWrite | undefined }> => {
           startedAt = new Date(clock.now())
           entry.dispatch({ type: 'syncStarted' })
           this.#emit(SyncEvents.SYNC_STARTED, { sourceId: entry.id, trigger })
@@ -231,13 +267,17 @@ export class LiveSyncService {
             onRetry: ({ attempt, error, delayMs }) => this.#emit(SyncEvents.SYNC_RETRY, { sourceId: entry.id, attempt, error, delayMs }),
           })
           signal.throwIfAborted()
-          const result = await processLoadResult(entry.state, loaded, this.#formats)
+          const outcome = await processLoadResult(entry.state, loaded, this.#formats)
           signal.throwIfAborted()
-          return result
+          // Everything that must accept the new snapshot does so before it becomes the baseline.
+          const targetWrite = await this.#writeTarget(entry, outcome)
+          signal.throwIfAborted()
+          await this.#persist(entry, outcome, targetWrite)
+          return { outcome, targetWrite }
         },
         { signal },
       )
-      return this.#commitSuccess(entry, trigger, outcome, startedAt!, attempts)
+      return this.#commitSuccess(entry, trigger, outcome, targetWrite, startedAt!, attempts)
     } catch (thrown) {
       return this.#recordFailure(entry, trigger, thrown, signal, startedAt, attempts)
     } finally {
@@ -252,10 +292,18 @@ export class LiveSyncService {
     }
   }
 
-  #commitSuccess(entry: SourceEntry, trigger: SyncTrigger, outcome: SyncOutcome, startedAt: Date, attempts: number): SyncResult {
+  #commitSuccess(
+    entry: SourceEntry,
+    trigger: SyncTrigger,
+    outcome: SyncOutcome,
+    targetWrite: TargetWrite | undefined,
+    startedAt: Date,
+    attempts: number,
+  ): SyncResult {
     const finishedAt = new Date(this.#options.clock.now())
     const changesDetected = outcome.kind === 'changed'
     entry.dispatch({ type: 'syncSucceeded', at: finishedAt, changesDetected, commit: outcome.commit })
+    if (targetWrite) entry.baseCollection = targetWrite.baseCollection
     const fingerprint = entry.state.snapshot?.fingerprint
     const result: SyncResult = {
       sourceId: entry.id,
@@ -268,8 +316,12 @@ export class LiveSyncService {
       finishedAt,
       durationMs: finishedAt.getTime() - startedAt.getTime(),
       ...(fingerprint === undefined ? {} : { fingerprint }),
+      ...(targetWrite ? { merge: targetWrite.report } : {}),
     }
     if (outcome.kind === 'changed') this.#emit(SyncEvents.CHANGES_DETECTED, { sourceId: entry.id, changes: outcome.changes })
+    if (targetWrite && targetWrite.report.conflicts.length > 0) {
+      this.#emit(SyncEvents.CONFLICTS_DETECTED, { sourceId: entry.id, conflicts: targetWrite.report.conflicts })
+    }
     this.#emit(SyncEvents.SYNC_COMPLETED, result)
     this.#emit(SyncEvents.STATUS_CHANGED, toSyncStatus(entry.state))
     return result
@@ -308,6 +360,61 @@ export class LiveSyncService {
       this.#emit(SyncEvents.STATUS_CHANGED, toSyncStatus(entry.state))
     }
     return result
+  }
+
+  /** Merges and writes the attached target after a change, or when it has never been written. */
+  async #writeTarget(entry: SourceEntry, outcome: SyncOutcome): Promise<TargetWrite | undefined> {
+    const attached = entry.target
+    const snapshot = outcome.commit.snapshot
+    if (!attached || !snapshot) return undefined
+    if (outcome.kind === 'unchanged' && entry.baseCollection !== undefined) return undefined
+    return writeTarget({
+      sourceId: entry.id,
+      attached,
+      snapshot,
+      changes: outcome.kind === 'changed' ? outcome.changes : undefined,
+      base: entry.baseCollection,
+    })
+  }
+
+  /** Saves what a restart needs, when a store is configured and something worth saving moved. */
+  async #persist(entry: SourceEntry, outcome: SyncOutcome, targetWrite: TargetWrite | undefined): Promise<void> {
+    const store = this.#store
+    const { snapshot, contentHash, etag, lastModified } = outcome.commit
+    if (!store || !snapshot) return
+    const state = entry.state
+    const moved =
+      outcome.kind === 'changed' ||
+      targetWrite !== undefined ||
+      contentHash !== state.contentHash ||
+      etag !== state.etag ||
+      lastModified !== state.lastModified
+    if (!moved) return
+    const text = serializeSourceState(entry.id, {
+      snapshot,
+      contentHash,
+      etag,
+      lastModified,
+      lastSuccess: new Date(this.#options.clock.now()),
+      baseCollection: targetWrite?.baseCollection ?? entry.baseCollection,
+    })
+    try {
+      await store.set(stateKey(entry.id), text)
+    } catch (error) {
+      throw new StateError(`Saving the state of source "${entry.id}" failed: ${toError(error).message}`, { sourceId: entry.id, cause: error })
+    }
+  }
+
+  async #restore(sourceId: string) {
+    const store = this.#store
+    if (!store) return undefined
+    let text: string | undefined
+    try {
+      text = await store.get(stateKey(sourceId))
+    } catch (error) {
+      throw new StateError(`Reading the saved state of source "${sourceId}" failed: ${toError(error).message}`, { sourceId, cause: error })
+    }
+    return text === undefined ? undefined : deserializeSourceState(sourceId, text)
   }
 
   /** Schedules the next poll of a source from now, if polling applies to it. */

@@ -7,6 +7,7 @@ import type { SpecFormat } from '../formats/types.js'
 import type { ListenerErrorHandler } from '../events/safe-emitter.js'
 import type { RetryOptions } from '../runtime/retry-policy.js'
 import type { SourceWatcher } from './watcher.js'
+import type { StateStore } from '../store/state-store.js'
 
 export interface LiveSyncServiceOptions {
   /** Syncs that may run at once across all sources. @default 4 */
@@ -27,6 +28,11 @@ export interface LiveSyncServiceOptions {
   readonly clock?: Clock
   /** Watches sources for changes between polls (file sources: `createFileWatcher()` from `api-live-sync/node`). */
   readonly watcher?: SourceWatcher
+  /**
+   * Keeps each source's baseline (snapshot, validators, base collection) across restarts: a new service
+   * with the same store and source id resumes incrementally. @default in memory, for this service only
+   */
+  readonly store?: StateStore
   /** Extra or replacement formats, by `type`. */
   readonly formats?: readonly SpecFormat[]
   /** Receives errors thrown by event listeners. @default logs them with console.error */
@@ -60,6 +66,12 @@ const optionsSchema = z.strictObject({
     )
     .default(systemClock),
   watcher: z.custom<SourceWatcher>(hasMethod('watch'), 'must be an object with a watch(source, onChange) method').optional(),
+  store: z
+    .custom<StateStore>(
+      (value) => hasMethod('get')(value) && hasMethod('set')(value) && hasMethod('delete')(value),
+      'must have async get, set and delete methods',
+    )
+    .optional(),
   formats: z.array(z.custom<SpecFormat>(hasMethod('normalize'), 'must be a SpecFormat')).default([]),
   onListenerError: z.custom<ListenerErrorHandler>(isFunction, 'must be a function').optional(),
 })

@@ -1,6 +1,8 @@
 import type { SyncResult } from './types.js'
 import { initialSourceState, reduceSourceState, type SourceAction, type SourceState } from './source-state.js'
 import type { LiveSourceConfig } from '../config/config.js'
+import type { Collection } from '../collections/model.js'
+import type { AttachedTarget } from './target-sync.js'
 
 /** One registered source: its reducer-held state plus the handles of its running work. */
 export class SourceEntry {
@@ -11,6 +13,10 @@ export class SourceEntry {
   abortController: AbortController | undefined
   /** Stops the watcher of this source, while one runs. */
   stopWatching: (() => void) | undefined
+  /** The host collection kept in sync with this source, if one is attached. */
+  target: AttachedTarget | undefined
+  /** The collection generated from the baseline snapshot: the merge base of the target. */
+  baseCollection: Collection | undefined
   /** A watch event arrived during a sync: sync once more when it ends, so the change is not missed. */
   resyncRequested = false
 

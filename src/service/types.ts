@@ -1,6 +1,7 @@
 import type { LiveSourceConfig } from '../config/config.js'
 import type { ChangeSet } from '../diff/types.js'
 import type { LiveSyncError } from '../errors/errors.js'
+import type { MergeReport } from '../collections/model.js'
 
 /** What started a sync. */
 export type SyncTrigger = 'manual' | 'poll' | 'watch'
@@ -21,6 +22,8 @@ export interface SyncResult {
   durationMs: number
   /** Fingerprint of the snapshot now in place (success only). */
   fingerprint?: string
+  /** What merging into the attached target did, when the sync wrote one. */
+  merge?: MergeReport
   /** Why the sync failed or was cancelled. */
   error?: LiveSyncError
 }
