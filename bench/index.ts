@@ -1,10 +1,14 @@
 import { printTable, type BenchRow } from './harness.js'
 import { benchServiceOverhead } from './service-overhead.js'
+import { benchFixtures } from './fixtures.js'
 
 /** Runs every benchmark and prints one table of figures with ratios against baselines measured in the same run. */
 async function main(): Promise<void> {
   const rows: BenchRow[] = []
-  const benches: Array<[string, () => Promise<BenchRow[]>]> = [['service overhead', benchServiceOverhead]]
+  const benches: Array<[string, () => Promise<BenchRow[]>]> = [
+    ['service overhead', benchServiceOverhead],
+    ['real fixtures', benchFixtures],
+  ]
   for (const [name, bench] of benches) {
     process.stderr.write(`running ${name}...\n`)
     rows.push(...(await bench()))

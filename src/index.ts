@@ -50,6 +50,7 @@ export type { Clock, TimerHandle } from './runtime/clock.js'
 export type { RetryOptions } from './runtime/retry-policy.js'
 
 export { openapiFormat } from './formats/openapi/index.js'
+export { postmanFormat } from './formats/postman/index.js'
 export type {
   ApiSnapshot,
   SnapshotOperation,

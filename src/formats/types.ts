@@ -29,11 +29,17 @@ export interface ParameterSpec {
   description?: string
   schema?: SchemaNode
   example?: unknown
+  /** Postman: the row is listed but switched off (`"disabled": true`), as collections mark optional parameters. */
+  disabled?: boolean
+  /** Named examples (OpenAPI 3 `examples`), `$ref`s to `#/components/examples/...` resolved. */
+  examples?: Record<string, unknown>
 }
 
 export interface MediaTypeSpec {
   schema?: SchemaNode
   example?: unknown
+  /** Named examples (OpenAPI 3 `examples`), `$ref`s to `#/components/examples/...` resolved. */
+  examples?: Record<string, unknown>
 }
 
 export interface RequestBodySpec {

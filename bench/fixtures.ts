@@ -1,0 +1,211 @@
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import microdiff from 'microdiff'
+import { diff as scalarDiff } from '@scalar/json-diff'
+import { parse as parseYaml } from 'yaml'
+import { LiveSyncService } from '../src/service/LiveSyncService.js'
+import type { LoadResult, SourceLoader } from '../src/loaders/types.js'
+import type { SourceType } from '../src/formats/types.js'
+import { formatBytes, formatMs, heapUsed, medianMs, type BenchRow } from './harness.js'
+
+/** The real documents live beside the project, not in it: users' machines do not have them. */
+export const SPECS_DIR = join(import.meta.dirname, '..', '..', 'shared', 'fixtures', 'specs')
+
+interface Pair {
+  label: string
+  type: SourceType
+  before: string
+  after: string
+  /** The parser that dominates for this syntax, used as the baseline. */
+  baseline: 'json' | 'yaml' | 'graphql'
+}
+
+const PAIRS: Pair[] = [
+  { label: 'github-api 2020-07 -> 2021-01', type: 'openapi', before: 'github-api.2020-07.json', after: 'github-api.2021-01.json', baseline: 'json' },
+  { label: 'github-api 2021-01 -> 2021-10', type: 'openapi', before: 'github-api.2021-01.json', after: 'github-api.2021-10.json', baseline: 'json' },
+  { label: 'stripe 2021-04 -> 2022-04-12', type: 'openapi', before: 'stripe.2021-04.json', after: 'stripe.2022-04-12.json', baseline: 'json' },
+  { label: 'stripe 2022-04-07 -> 2022-04-12', type: 'openapi', before: 'stripe.2022-04-07.json', after: 'stripe.2022-04-12.json', baseline: 'json' },
+  { label: 'kubernetes 1.32 -> 1.33', type: 'openapi', before: 'kubernetes.v1.32.swagger.json', after: 'kubernetes.v1.33.swagger.json', baseline: 'json' },
+  { label: 'stripe postman 2023-06 -> 2024-04', type: 'postman', before: 'stripe.postman.2023-06.json', after: 'stripe.postman.2024-04.json', baseline: 'json' },
+  { label: 'github graphql 2024-02 -> 2025-02 (SDL)', type: 'graphql', before: 'github.2024-02.schema.graphql', after: 'github.2025-02.schema.graphql', baseline: 'graphql' },
+]
+
+/** A loader that serves whatever text the benchmark sets for a source. */
+function settableLoader(): SourceLoader & { serve(id: string, text: string): void } {
+  const texts = new Map<string, string>()
+  return {
+    serve: (id, text) => void texts.set(id, text),
+    async load(source): Promise<LoadResult> {
+      return { content: texts.get(source.id)!, contentType: source.url?.endsWith('.yaml') ? 'application/yaml' : undefined }
+    },
+  }
+}
+
+async function baselineParse(kind: Pair['baseline'], text: string): Promise<void> {
+  if (kind === 'json') JSON.parse(text)
+  else if (kind === 'yaml') parseYaml(text, { maxAliasCount: -1 })
+  else (await import('graphql')).buildSchema(text)
+}
+
+function read(name: string): string {
+  return readFileSync(join(SPECS_DIR, name), 'utf8')
+}
+
+async function newService(loader: SourceLoader, id: string, type: SourceType, url: string): Promise<LiveSyncService> {
+  const service = new LiveSyncService({ loader, concurrency: 1 })
+  await service.addSource({ id, name: id, type, url, refreshInterval: 0 })
+  return service
+}
+
+/** Median time of a full sync from `before` to `after` (parse, normalize, fingerprint, diff), on a fresh baseline each run. */
+async function fullSyncMs(pair: Pair, beforeText: string, afterText: string): Promise<{ ms: number; summary: string }> {
+  const loader = settableLoader()
+  const service = await newService(loader, 'pair', pair.type, `http://127.0.0.1/${pair.after}`)
+  let summary = ''
+  const times: number[] = []
+  for (let run = 0; run < 4; run++) {
+    loader.serve('pair', beforeText)
+    await service.syncSource('pair')
+    loader.serve('pair', afterText)
+    const start = performance.now()
+    const result = await service.syncSource('pair')
+    times.push(performance.now() - start)
+    if (result.status !== 'success') throw new Error(`${pair.label}: ${result.error?.message}`)
+    const s = result.changes!.summary
+    summary = `+${s.added} -${s.removed} ~${s.modified} (${s.breaking} breaking)`
+  }
+  await service.dispose()
+  times.sort((a, b) => a - b)
+  return { ms: times.slice(1).reduce((sum, time) => sum + time, 0) / (times.length - 1), summary }
+}
+
+async function unchangedSyncMs(type: SourceType, file: string, text: string): Promise<number> {
+  const loader = settableLoader()
+  loader.serve('same', text)
+  const service = await newService(loader, 'same', type, `http://127.0.0.1/${file}`)
+  await service.syncSource('same')
+  const ms = await medianMs(() => service.syncSource('same'), 7)
+  await service.dispose()
+  return ms
+}
+
+async function snapshotBytes(type: SourceType, file: string, text: string): Promise<number> {
+  const loader = settableLoader()
+  loader.serve('mem', text)
+  const service = await newService(loader, 'mem', type, `http://127.0.0.1/${file}`)
+  const before = heapUsed()
+  await service.syncSource('mem')
+  const after = heapUsed()
+  const snapshot = service.getSnapshot('mem')
+  await service.dispose()
+  void snapshot
+  return after - before
+}
+
+export async function benchFixtures(): Promise<BenchRow[]> {
+  if (!existsSync(SPECS_DIR)) {
+    process.stderr.write(`skipping fixture benchmarks: ${SPECS_DIR} is missing (it ships beside the repository, not in the package)\n`)
+    return []
+  }
+  const rows: BenchRow[] = []
+
+  // Unchanged re-sync of the largest JSON document: only a hash of the raw bytes.
+  const largest = 'stripe.2022-04-12.json'
+  const largestText = read(largest)
+  const parseMs = await medianMs(() => JSON.parse(largestText), 7)
+  const unchangedMs = await unchangedSyncMs('openapi', largest, largestText)
+  rows.push({
+    benchmark: `unchanged re-sync, ${largest} (${formatBytes(statSync(join(SPECS_DIR, largest)).size)})`,
+    measured: formatMs(unchangedMs),
+    baseline: `${formatMs(parseMs)} JSON.parse`,
+    ratio: unchangedMs / parseMs,
+    goal: '<= 0.5',
+  })
+
+  for (const pair of PAIRS) {
+    if (!existsSync(join(SPECS_DIR, pair.before)) || !existsSync(join(SPECS_DIR, pair.after))) continue
+    const beforeText = read(pair.before)
+    const afterText = read(pair.after)
+    const parse = await medianMs(() => baselineParse(pair.baseline, afterText), 5)
+    const full = await fullSyncMs(pair, beforeText, afterText)
+    const parser = pair.baseline === 'json' ? 'JSON.parse' : pair.baseline === 'yaml' ? 'yaml parse' : 'graphql buildSchema'
+    rows.push({
+      benchmark: `full changed sync, ${pair.label}: ${full.summary}`,
+      measured: formatMs(full.ms),
+      baseline: `${formatMs(parse)} ${parser}`,
+      ratio: full.ms / parse,
+      goal: '<= 3',
+    })
+    if (pair.baseline === 'json') {
+      const oldObject = JSON.parse(beforeText)
+      const micro = await medianMs(() => microdiff(oldObject, JSON.parse(afterText)), 3)
+      const scalar = await medianMs(() => scalarDiff(oldObject, JSON.parse(afterText)), 3)
+      rows.push({
+        benchmark: `  same pair, parse + microdiff / @scalar/json-diff (untyped)`,
+        measured: `${formatMs(micro)} / ${formatMs(scalar)}`,
+        baseline: `${formatMs(full.ms)} api-live-sync`,
+        ratio: full.ms / micro,
+        goal: 'info',
+      })
+    }
+  }
+
+  // YAML: Stripe's YAML twin, against yaml's own parser.
+  const yamlFile = 'stripe.2022-04-12.yaml'
+  if (existsSync(join(SPECS_DIR, yamlFile))) {
+    const yamlText = read(yamlFile)
+    const yamlParse = await medianMs(() => parseYaml(yamlText, { maxAliasCount: -1 }), 3)
+    const unchangedYaml = await unchangedSyncMs('openapi', yamlFile, yamlText)
+    rows.push({
+      benchmark: `unchanged re-sync, ${yamlFile}`,
+      measured: formatMs(unchangedYaml),
+      baseline: `${formatMs(yamlParse)} yaml parse`,
+      ratio: unchangedYaml / yamlParse,
+      goal: '<= 0.5',
+    })
+    const yamlPair: Pair = { label: 'stripe 2022-04-07 json -> 2022-04-12 yaml', type: 'openapi', before: 'stripe.2022-04-07.json', after: yamlFile, baseline: 'yaml' }
+    const full = await fullSyncMs(yamlPair, read(yamlPair.before), yamlText)
+    rows.push({
+      benchmark: `full changed sync, ${yamlPair.label}: ${full.summary}`,
+      measured: formatMs(full.ms),
+      baseline: `${formatMs(yamlParse)} yaml parse`,
+      ratio: full.ms / yamlParse,
+      goal: '<= 3',
+    })
+  }
+
+  // GraphQL SDL unchanged: hashing the text first means buildSchema never runs.
+  const sdl = 'github.2025-02.schema.graphql'
+  if (existsSync(join(SPECS_DIR, sdl))) {
+    const sdlText = read(sdl)
+    const build = await medianMs(() => baselineParse('graphql', sdlText), 3)
+    const unchangedSdl = await unchangedSyncMs('graphql', sdl, sdlText)
+    rows.push({
+      benchmark: `unchanged re-sync, ${sdl}`,
+      measured: formatMs(unchangedSdl),
+      baseline: `${formatMs(build)} graphql buildSchema`,
+      ratio: unchangedSdl / build,
+      goal: '<= 0.5',
+    })
+  }
+
+  // Retained memory of one snapshot, as a share of the document's size.
+  for (const [type, file] of [
+    ['openapi', 'stripe.2022-04-12.json'],
+    ['openapi', 'github-api.2021-10.json'],
+    ['openapi', 'kubernetes.v1.33.swagger.json'],
+  ] as Array<[SourceType, string]>) {
+    if (!existsSync(join(SPECS_DIR, file))) continue
+    const text = read(file)
+    const bytes = await snapshotBytes(type, file, text)
+    const size = statSync(join(SPECS_DIR, file)).size
+    rows.push({
+      benchmark: `retained snapshot memory, ${file}`,
+      measured: formatBytes(bytes),
+      baseline: `${formatBytes(size)} document`,
+      ratio: bytes / size,
+      goal: '<= 1.5',
+    })
+  }
+  return rows
+}

@@ -1,0 +1,69 @@
+import { InvalidSpecError } from '../../errors/errors.js'
+import { isRecord, stringOr } from './json-values.js'
+
+/** One request of a collection with the context its folders give it. */
+export interface RequestEntry {
+  /** Names of the folders that contain the request, outermost first (`[]` at the collection root). */
+  folder: string[]
+  /** The item's name (`''` when it has none). */
+  name: string
+  /** The item's `request` object (a string request is expanded to `{ url, method: 'GET' }`). */
+  request: Record<string, unknown>
+  /** The item's saved examples (`item.response`). */
+  responses: unknown[]
+  /** Auth the request uses: its own, else its nearest folder's, else the collection's (raw JSON). */
+  auth: unknown
+  /** Where the item sits, for messages: `item[2].item[0]`. */
+  location: string
+}
+
+interface PendingItem {
+  item: unknown
+  folder: string[]
+  auth: unknown
+  location: string
+}
+
+/**
+ * Lists every request of a collection in document order, through nested folders. Iterative so a
+ * deeply nested (or hostile) collection cannot overflow the stack. Items that are neither a request
+ * nor a folder are reported through `warn` and skipped; an item that is not an object is invalid.
+ */
+export function flattenItems(
+  items: readonly unknown[],
+  collectionAuth: unknown,
+  context: { sourceId: string; warn: (message: string) => void },
+): RequestEntry[] {
+  const entries: RequestEntry[] = []
+  const stack: PendingItem[] = childrenOf(items, [], collectionAuth, '').reverse()
+  for (let pending = stack.pop(); pending !== undefined; pending = stack.pop()) {
+    const { item, folder, location } = pending
+    if (!isRecord(item)) {
+      throw new InvalidSpecError(`Postman collection of source "${context.sourceId}": ${location} is not an object`, {
+        sourceId: context.sourceId,
+      })
+    }
+    const name = stringOr(item.name) ?? ''
+    const auth = ownAuth(item.request) ?? pending.auth
+    if (Array.isArray(item.item)) {
+      const folderAuth = ownAuth(item) ?? pending.auth
+      stack.push(...childrenOf(item.item, [...folder, name], folderAuth, location).reverse())
+    } else if (isRecord(item.request) || typeof item.request === 'string') {
+      const request = typeof item.request === 'string' ? { url: item.request, method: 'GET' } : item.request
+      const responses = Array.isArray(item.response) ? item.response : []
+      entries.push({ folder, name: name === '' ? (stringOr(request.name) ?? '') : name, request, responses, auth, location })
+    } else {
+      context.warn(`${location}${name ? ` ("${name}")` : ''} is neither a request nor a folder and was skipped`)
+    }
+  }
+  return entries
+}
+
+function childrenOf(items: readonly unknown[], folder: string[], auth: unknown, parent: string): PendingItem[] {
+  return items.map((item, index) => ({ item, folder, auth, location: `${parent}${parent ? '.' : ''}item[${index}]` }))
+}
+
+/** `auth` set on an item or request; `null` or absent means "inherit from parent". */
+function ownAuth(holder: unknown): Record<string, unknown> | undefined {
+  return isRecord(holder) && isRecord(holder.auth) ? holder.auth : undefined
+}

@@ -1,0 +1,19 @@
+import type { ApiSnapshot, NormalizedDocument, ParseContext, SpecFormat } from '../types.js'
+import type { ChangeSet } from '../../diff/types.js'
+import { diffCollections } from './diff-collection.js'
+import { normalizeCollection } from './normalize-collection.js'
+
+/**
+ * Postman collections (v2.0 and v2.1) as API definition sources: each request is an operation
+ * keyed `"METHOD /path"`, its folder path kept, requests sharing a method and path kept apart.
+ */
+export const postmanFormat: SpecFormat = {
+  type: 'postman',
+  // async so that a thrown ParseError / InvalidSpecError reaches the caller as a rejection.
+  async normalize(text: string, context: ParseContext): Promise<NormalizedDocument> {
+    return normalizeCollection(text, context)
+  },
+  diff(before: ApiSnapshot, after: ApiSnapshot): ChangeSet {
+    return diffCollections(before, after)
+  },
+}
