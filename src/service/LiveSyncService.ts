@@ -17,8 +17,8 @@ import { emptyChangeSet } from '../diff/change-set.js'
 import { FormatRegistry } from '../formats/format-registry.js'
 import type { ApiSnapshot } from '../formats/types.js'
 import { createHttpLoader } from '../loaders/http-loader.js'
+import { prepareSourceRequest } from '../loaders/prepare-request.js'
 import type { SourceLoader } from '../loaders/types.js'
-import { linkedAbortController } from '../runtime/abort.js'
 import { loadWithRetry } from '../runtime/load-with-retry.js'
 import { PollScheduler } from '../runtime/poll-scheduler.js'
 import { pollDelay } from '../runtime/retry-policy.js'
@@ -51,8 +51,6 @@ export class LiveSyncService {
   readonly #loader: SourceLoader
   /** Only set when the host passed one: a private in-memory store would hold nothing a restart could read. */
   readonly #store: StateStore | undefined
-  /** Aborted by `dispose()`: every sync's signal descends from it. */
-  readonly #lifetime = new AbortController()
   #started = false
   #disposing: Promise<void> | undefined
 
@@ -63,7 +61,8 @@ export class LiveSyncService {
     this.#scheduler = new PollScheduler(this.#options.clock)
     this.#formats = new FormatRegistry([...defaultFormats(), ...this.#options.formats])
     this.#store = this.#options.store
-    this.#loader = this.#options.loader ?? createHttpLoader(this.#options.fetch ? { fetch: this.#options.fetch } : {})
+    this.#loader =
+      this.#options.loader ?? createHttpLoader({ prepareRequest: prepareSourceRequest, ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}) })
   }
 
   // ── events ────────────────────────────────────────────────────────────
@@ -224,8 +223,11 @@ export class LiveSyncService {
     this.#disposing ??= (async () => {
       this.#started = false
       this.#scheduler.cancelAll()
-      for (const entry of this.#registry.list()) this.#stopWatching(entry)
-      this.#lifetime.abort(new CancelledError('The LiveSyncService was disposed'))
+      const reason = new CancelledError('The LiveSyncService was disposed')
+      for (const entry of this.#registry.list()) {
+        this.#stopWatching(entry)
+        entry.abortController?.abort(reason)
+      }
       await this.#settleInFlight()
       this.#emitter.removeAllListeners()
     })()
@@ -236,7 +238,9 @@ export class LiveSyncService {
 
   async #runSync(entry: SourceEntry, trigger: SyncTrigger): Promise<SyncResult> {
     this.#scheduler.cancel(entry.id) // this sync replaces the pending poll; the next is scheduled from its end
-    const { controller, dispose } = linkedAbortController(this.#lifetime.signal)
+    // One controller per sync, aborted by removeSource or dispose through the entry (no listener on a
+    // shared service-wide signal: thousands of queued syncs would pile listeners onto it).
+    const controller = new AbortController()
     entry.abortController = controller
     const signal = controller.signal
     const clock = this.#options.clock
@@ -281,7 +285,6 @@ export class LiveSyncService {
     } catch (thrown) {
       return this.#recordFailure(entry, trigger, thrown, signal, startedAt, attempts)
     } finally {
-      dispose()
       entry.abortController = undefined
       this.#schedulePoll(entry)
       if (entry.resyncRequested) {
