@@ -1,6 +1,21 @@
 import { printTable, type BenchRow } from './harness.js'
 import { benchServiceOverhead } from './service-overhead.js'
 import { benchFixtures } from './fixtures.js'
+import { benchMerge } from './merge.js'
+import { formatMs } from './harness.js'
+
+async function mergeRows(): Promise<BenchRow[]> {
+  const { generateMs, mergeMs, ratio } = await benchMerge()
+  return [
+    {
+      benchmark: 'merge 1,000-operation collection, 100 changed',
+      measured: formatMs(mergeMs),
+      baseline: `${formatMs(generateMs)} generateCollection`,
+      ratio,
+      goal: '<= 5',
+    },
+  ]
+}
 
 /** Runs every benchmark and prints one table of figures with ratios against baselines measured in the same run. */
 async function main(): Promise<void> {
@@ -8,6 +23,7 @@ async function main(): Promise<void> {
   const benches: Array<[string, () => Promise<BenchRow[]>]> = [
     ['service overhead', benchServiceOverhead],
     ['real fixtures', benchFixtures],
+    ['collection merge', mergeRows],
   ]
   for (const [name, bench] of benches) {
     process.stderr.write(`running ${name}...\n`)

@@ -39,10 +39,14 @@ export {
   isTargetError,
   isCancelledError,
   isDisposedError,
+  StateError,
+  isStateError,
 } from './errors/errors.js'
 export type { LiveSyncErrorCode, ConfigIssue } from './errors/errors.js'
 
 export { createHttpLoader } from './loaders/http-loader.js'
+export type { HttpLoaderOptions, PreparedRequest } from './loaders/http-loader.js'
+export { redactUrl } from './loaders/redact.js'
 export type { SourceLoader, LoadRequest, LoadResult, LoadProgress } from './loaders/types.js'
 
 export { systemClock } from './runtime/clock.js'
@@ -70,3 +74,9 @@ export type {
 } from './formats/types.js'
 
 export type { Change, ChangeSet, ChangeSummary, ModifiedOperation, Severity } from './diff/types.js'
+
+export * from './collections/index.js'
+export type { SyncTarget, AttachTargetOptions } from './service/target-sync.js'
+export type { SourceWatcher } from './service/watcher.js'
+export { memoryStore, localStorageStore } from './store/state-store.js'
+export type { StateStore } from './store/state-store.js'

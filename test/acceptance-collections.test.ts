@@ -345,4 +345,21 @@ describe('collections follow the spec without losing the user’s work', () => {
     expect(requestOf(target, 'GET /users').headers).toContainEqual({ key: 'X-Who', value: 'users', enabled: true })
     expect(requestOf(target, 'GET /teams').headers).toContainEqual({ key: 'X-Who', value: 'teams', enabled: true })
   })
+
+  it('attaching to a collection the service never wrote keeps the user’s values and adds what is missing', async () => {
+    await startService()
+    await serve({ '/users': { get: { operationId: 'listUsers', responses: ok } } })
+    editRequest(target, 'GET /users', userEdits)
+    const existing = structuredClone(target.collection!)
+    await service.dispose()
+
+    // A new service with no saved state, attached to the collection the user already has.
+    target = new MemoryTarget()
+    target.collection = existing
+    await startService()
+    const result = await serve({ '/users': { get: { operationId: 'listUsers', responses: ok } }, '/teams': { get: { responses: ok } } })
+    expect(result.merge?.added).toEqual(['GET /teams'])
+    expect(requestOf(target, 'GET /users')).toMatchObject({ auth: { type: 'bearer', token: 'my-own-token' } })
+    expect(requestOf(target, 'GET /users').headers).toContainEqual({ key: 'X-Trace', value: 'trace-123', enabled: true })
+  })
 })

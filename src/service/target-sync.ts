@@ -1,7 +1,10 @@
 import { generateCollection } from '../collections/generate.js'
 import { mergeCollection } from '../collections/merge.js'
+import { locateRequests } from '../collections/collection-tree.js'
+import { operationIdentity } from '../collections/operation-identity.js'
 import type {
   Collection,
+  CollectionItem,
   ConflictStrategy,
   GenerateCollectionOptions,
   MergeReport,
@@ -59,7 +62,7 @@ export async function writeTarget(parts: {
   // base (a target attached to an existing collection), the incoming spec is the base: the user's
   // values all count as edits and are kept, and only structural differences follow the spec.
   const empty: Collection = { name: incoming.name, items: [] }
-  const base = current === undefined ? empty : (parts.base ?? incoming)
+  const base = current === undefined ? empty : (parts.base ?? firstAttachBase(incoming, current))
   const { collection, report } = mergeCollection({
     base,
     current: current ?? empty,
@@ -70,6 +73,23 @@ export async function writeTarget(parts: {
   })
   await callTarget(sourceId, 'writing', () => attached.target.write(collection, report))
   return { baseCollection: incoming, report }
+}
+
+/**
+ * The base for a target attached to a collection the service never wrote: the incoming requests
+ * of the operations the user's collection already has. Those count as edited by the user wherever
+ * they differ (so their values are kept), and every other operation of the spec is added.
+ */
+function firstAttachBase(incoming: Collection, current: Collection): Collection {
+  const present = new Set(
+    locateRequests(current).flatMap(({ request }) => (request.operationKey === undefined ? [] : [operationIdentity(request.operationKey)])),
+  )
+  const keep = (items: CollectionItem[]): CollectionItem[] =>
+    items.flatMap((item): CollectionItem[] => {
+      if (item.type === 'folder') return [{ ...item, items: keep(item.items) }]
+      return item.operationKey !== undefined && present.has(operationIdentity(item.operationKey)) ? [item] : []
+    })
+  return { ...incoming, items: keep(incoming.items) }
 }
 
 /** Operations the diff saw move to another path or method: updated in place by the merge. */

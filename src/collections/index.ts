@@ -1,0 +1,39 @@
+// The collection tools: the neutral model, generation from a snapshot, three-way merge, exporters.
+
+export type {
+  Collection,
+  CollectionItem,
+  Folder,
+  Request,
+  KeyValue,
+  RequestBody,
+  Auth,
+  Scripts,
+  ConflictStrategy,
+  RemovedStrategy,
+  MergeConflict,
+  MergeReport,
+  OperationRename,
+  GenerateCollectionOptions,
+  MergeCollectionOptions,
+  MergeResult,
+} from './model.js'
+export { generateCollection, generateRequest } from './generate.js'
+export { mergeCollection } from './merge.js'
+export { operationIdentity } from './operation-identity.js'
+export { toPostmanCollection, fromPostmanCollection } from './postman.js'
+export type {
+  PostmanCollection,
+  PostmanItem,
+  PostmanFolder,
+  PostmanRequestItem,
+  PostmanRequest,
+  PostmanUrl,
+  PostmanKeyValue,
+  PostmanBody,
+  PostmanAuth,
+  PostmanEvent,
+  PostmanVariable,
+} from './postman-types.js'
+export { toHoppscotchCollection, HOPPSCOTCH_COLLECTION_VERSION, HOPPSCOTCH_REQUEST_VERSION } from './hoppscotch.js'
+export type { HoppscotchCollection, HoppscotchRequest, HoppscotchKeyValue, HoppscotchAuth, HoppscotchBody } from './hoppscotch.js'

@@ -1,0 +1,65 @@
+import type { Auth, Request, RequestBody } from './model.js'
+import { mergeBody } from './merge-body.js'
+import { mergeKeyValues } from './merge-key-values.js'
+import { mergeUrl } from './merge-url.js'
+import type { FieldMerger } from './three-way.js'
+import { deepEqual } from './values.js'
+
+/** Fields with a merge of their own; every other field (name, method, scripts, ...) merges as one value. */
+const SPECIAL_FIELDS = new Set(['type', 'id', 'operationKey', 'url', 'params', 'headers', 'body', 'auth'])
+
+/**
+ * Merges one request three ways: `base` (generated from the last synced spec), `user` (the
+ * user's request, whose id, place and own additions stay) and `spec` (generated from the new
+ * spec, whose operation key it takes). See `FieldMerger.merge` for the rule every field follows.
+ */
+export function mergeRequest(merger: FieldMerger, base: Request, user: Request, spec: Request): Request {
+  // The spec did not change this request: every field keeps the user's value (the common case).
+  if (user.operationKey === spec.operationKey && deepEqual(base, spec)) return user
+  const merged: Record<string, unknown> = {}
+  const keys = new Set([...Object.keys(user), ...Object.keys(spec), ...Object.keys(base)])
+  for (const key of keys) {
+    if (SPECIAL_FIELDS.has(key)) continue
+    const value = merger.merge(key, field(base, key), field(user, key), field(spec, key))
+    if (value !== undefined) merged[key] = value
+  }
+  const request: Request = {
+    ...(merged as Partial<Request>),
+    type: 'request',
+    id: user.id,
+    name: typeof merged.name === 'string' ? merged.name : user.name,
+    method: typeof merged.method === 'string' ? merged.method : user.method,
+    url: mergeUrl(merger, base.url, user.url, spec.url),
+    params: mergeKeyValues(merger, 'params', base.params, user.params, spec.params),
+    headers: mergeKeyValues(merger, 'headers', base.headers, user.headers, spec.headers),
+  }
+  if (spec.operationKey !== undefined) {
+    if (spec.operationKey !== user.operationKey) merger.markChanged('operationKey')
+    request.operationKey = spec.operationKey
+  }
+  const body: RequestBody | undefined = mergeBody(merger, base.body, user.body, spec.body)
+  if (body !== undefined) request.body = body
+  const auth = merger.merge<Auth>('auth', base.auth, user.auth, spec.auth, sameAuth)
+  if (auth !== undefined) request.auth = auth
+  return request
+}
+
+function field(request: Request, key: string): unknown {
+  return (request as unknown as Record<string, unknown>)[key]
+}
+
+/** No auth setting and `{ type: 'inherit' }` mean the same: use the folder's or collection's auth. */
+function sameAuth(a: unknown, b: unknown): boolean {
+  return deepEqual(a ?? { type: 'inherit' }, b ?? { type: 'inherit' })
+}
+
+/** Whether the user changed a request since the base (anything but where it sits). */
+export function userEdited(base: Request, user: Request): boolean {
+  const { id: _baseId, ...baseRest } = base
+  const { id: _userId, ...userRest } = user
+  return !deepEqual(normalizeAuth(baseRest), normalizeAuth(userRest))
+}
+
+function normalizeAuth<T extends { auth?: Auth }>(request: T): T {
+  return { ...request, auth: request.auth ?? { type: 'inherit' } }
+}

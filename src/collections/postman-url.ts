@@ -1,0 +1,124 @@
+import type { KeyValue } from './model.js'
+import type { PostmanKeyValue, PostmanUrl } from './postman-types.js'
+import { splitUrl } from './url-parts.js'
+import { isRecord, stringOr } from './values.js'
+
+/** A whole `{name}` path segment: a path parameter, which Postman writes `:name`. */
+const TEMPLATE_SEGMENT = /^\{([^{}]+)\}$/
+/** A whole `:name` path segment: a Postman path variable. */
+const POSTMAN_SEGMENT = /^:(.+)$/
+
+/**
+ * A neutral URL and its query parameters as a Postman URL object. Path parameters become Postman
+ * path variables (`/users/{id}` -> `/users/:id` plus a `variable` row) so Postman shows its path
+ * variable editor; `raw` lists the enabled query parameters, `query` lists them all with their
+ * disabled flags.
+ */
+export function toPostmanUrl(url: string, params: readonly KeyValue[]): PostmanUrl {
+  const parts = splitUrl(url)
+  const segments = parts.path === '' ? [] : parts.path.slice(1).split('/')
+  const variables: PostmanKeyValue[] = []
+  const path = segments.map((segment) => {
+    const parameter = TEMPLATE_SEGMENT.exec(segment)?.[1]
+    if (parameter === undefined) return segment
+    variables.push({ key: parameter, value: '' })
+    return `:${parameter}`
+  })
+  const enabled = params.filter((param) => param.enabled).map((param) => (param.value === '' ? param.key : `${param.key}=${param.value}`))
+  const queryText = enabled.length === 0 ? '' : (parts.suffix.includes('?') ? '&' : '?') + enabled.join('&')
+  const postman: PostmanUrl = { raw: parts.origin + (segments.length === 0 ? '' : `/${path.join('/')}`) + parts.suffix + queryText }
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(parts.origin)
+  const authority = scheme === null ? parts.origin : parts.origin.slice(scheme[0].length)
+  const port = /^(.*):(\d+)$/.exec(authority)
+  const hostname = port === null ? authority : (port[1] ?? '')
+  if (scheme !== null) postman.protocol = scheme[1] ?? ''
+  postman.host = hostname.includes('{{') ? [hostname] : hostname.split('.')
+  if (port !== null) postman.port = port[2] ?? ''
+  postman.path = path
+  postman.query = params.map(toPostmanRow)
+  if (variables.length > 0) postman.variable = variables
+  return postman
+}
+
+/** A neutral row as a Postman `{ key, value, disabled?, description? }` row. */
+export function toPostmanRow(row: KeyValue): PostmanKeyValue {
+  const postman: PostmanKeyValue = { key: row.key, value: row.value }
+  if (!row.enabled) postman.disabled = true
+  if (row.description !== undefined) postman.description = row.description
+  return postman
+}
+
+/**
+ * A Postman URL (a string, or an object with `raw` and/or its parts) as a neutral URL and query
+ * parameters. Path variables become `{name}` again, or the value the user gave them in
+ * Postman's editor; the query string moves to `params` (rows from `query`, with their disabled
+ * flags, when the URL object has them; else parsed from `raw`).
+ */
+export function fromPostmanUrl(url: unknown): { url: string; params: KeyValue[] } {
+  const raw = typeof url === 'string' ? url : isRecord(url) ? (stringOr(url.raw) ?? rawFromParts(url)) : ''
+  const queryStart = raw.indexOf('?')
+  const address = queryStart === -1 ? raw : raw.slice(0, queryStart)
+  const queryRows = isRecord(url) && Array.isArray(url.query) ? url.query : undefined
+  const params = queryRows === undefined ? parseQuery(queryStart === -1 ? '' : raw.slice(queryStart + 1)) : queryRows.flatMap(fromPostmanRow)
+  const values = new Map<string, string>()
+  if (isRecord(url) && Array.isArray(url.variable)) {
+    for (const row of url.variable) {
+      const key = isRecord(row) ? stringOr(row.key) : undefined
+      const value = isRecord(row) ? scalarText(row.value) : undefined
+      if (key !== undefined && value !== undefined && value !== '') values.set(key, value)
+    }
+  }
+  const parts = splitUrl(address)
+  const path = parts.path
+    .split('/')
+    .map((segment) => {
+      const name = POSTMAN_SEGMENT.exec(segment)?.[1]
+      return name === undefined ? segment : (values.get(name) ?? `{${name}}`)
+    })
+    .join('/')
+  return { url: parts.origin + path + parts.suffix, params }
+}
+
+/** A Postman row (query, header, form field) as a neutral row; rows that are not objects are skipped. */
+export function fromPostmanRow(row: unknown): KeyValue[] {
+  if (!isRecord(row)) return []
+  const result: KeyValue = { key: scalarText(row.key) ?? '', value: scalarText(row.value) ?? '', enabled: row.disabled !== true }
+  const description = descriptionOf(row.description)
+  if (description !== undefined) result.description = description
+  return [result]
+}
+
+/** A Postman description: a string or `{ content, type }`. */
+export function descriptionOf(value: unknown): string | undefined {
+  return isRecord(value) ? stringOr(value.content) : stringOr(value)
+}
+
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return undefined
+}
+
+function parseQuery(text: string): KeyValue[] {
+  const withoutFragment = text.split('#', 1)[0] ?? ''
+  if (withoutFragment === '') return []
+  return withoutFragment.split('&').map((pair) => {
+    const equals = pair.indexOf('=')
+    return equals === -1 ? { key: pair, value: '', enabled: true } : { key: pair.slice(0, equals), value: pair.slice(equals + 1), enabled: true }
+  })
+}
+
+/** `protocol://host.parts:port/path/parts` from a URL object without `raw` (hand-written files). */
+function rawFromParts(url: Record<string, unknown>): string {
+  const protocol = stringOr(url.protocol)
+  const host = Array.isArray(url.host) ? url.host.map(segmentText).join('.') : (stringOr(url.host) ?? '')
+  const port = scalarText(url.port)
+  const path = Array.isArray(url.path) ? url.path.map(segmentText).join('/') : (stringOr(url.path) ?? '')
+  const origin = (protocol === undefined ? '' : `${protocol}://`) + host + (port === undefined ? '' : `:${port}`)
+  return path === '' ? origin : `${origin}/${path.replace(/^\//, '')}`
+}
+
+/** A host or path segment: a string, or (collection v2.0) `{ type, value }`. */
+function segmentText(segment: unknown): string {
+  return isRecord(segment) ? (scalarText(segment.value) ?? '') : (scalarText(segment) ?? '')
+}
