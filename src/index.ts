@@ -55,6 +55,8 @@ export type { RetryOptions } from './runtime/retry-policy.js'
 
 export { openapiFormat } from './formats/openapi/index.js'
 export { postmanFormat } from './formats/postman/index.js'
+export { graphqlFormat, createGraphqlFormat, graphqlIntrospectionRequest } from './formats/graphql/index.js'
+export type { GraphqlFormatOptions, GraphqlIntrospectionRequest, GraphqlImporter, SharedTypeChangeReporting } from './formats/graphql/index.js'
 export type {
   ApiSnapshot,
   SnapshotOperation,

@@ -1,0 +1,58 @@
+import type { Change } from '../../../diff/types.js'
+import { directivePointer, typePointer } from '../nodes.js'
+import { directiveChanges } from './directive-changes.js'
+import type { LocalChange } from './local-change.js'
+import { REACHED_BOTH_WAYS, type Reach } from './reach.js'
+import { rootTypeNames, type GraphqlSnapshotView } from './snapshot-view.js'
+import { toChange } from './to-change.js'
+
+/** Changes reported once for the whole schema, without an operation. */
+export function documentChanges(
+  before: GraphqlSnapshotView,
+  after: GraphqlSnapshotView,
+  reachedByOperations: ReadonlyMap<string, Reach>,
+  changed: (name: string) => boolean,
+  typeChanges: (name: string, reach: Reach) => LocalChange[],
+): Change[] {
+  const changes: Change[] = []
+  for (const key of ['query', 'mutation', 'subscription'] as const) {
+    const old = before.roots[key]
+    const current = after.roots[key]
+    if (old !== undefined && current !== undefined && old !== current) {
+      changes.push({
+        kind: 'schema-root-type-changed',
+        severity: 'info',
+        location: ['schema', key],
+        message: `The ${key} root type changed from ${old} to ${current}`,
+        before: old,
+        after: current,
+      })
+    }
+  }
+  for (const name of before.types.keys()) {
+    if (!after.types.has(name)) {
+      changes.push({ kind: 'type-removed', severity: 'breaking', location: [name], message: `Type ${name} was removed`, component: typePointer(name) })
+    }
+  }
+  for (const name of after.types.keys()) {
+    if (!before.types.has(name)) {
+      changes.push({ kind: 'type-added', severity: 'info', location: [name], message: `Type ${name} was added`, component: typePointer(name) })
+    }
+  }
+  // Changed types no operation reaches through elements both versions share: no existing request
+  // can use them, so their changes are info. Root types are covered by their operations.
+  const roots = new Set([...rootTypeNames(before), ...rootTypeNames(after)])
+  for (const name of after.types.keys()) {
+    if (roots.has(name) || reachedByOperations.has(name) || !changed(name)) continue
+    for (const change of typeChanges(name, REACHED_BOTH_WAYS)) {
+      const unreached = { ...change, severity: 'info' as const, message: `${change.message} (no operation reaches type ${name})` }
+      changes.push(toChange(unreached, { component: typePointer(name) }))
+    }
+  }
+  for (const name of new Set([...before.directives.keys(), ...after.directives.keys()])) {
+    for (const change of directiveChanges(name, before.directives.get(name), after.directives.get(name))) {
+      changes.push(toChange(change, { component: directivePointer(name) }))
+    }
+  }
+  return changes
+}

@@ -1,0 +1,107 @@
+import type { GraphqlTypeNode } from '../nodes.js'
+import { namedTypeOf } from '../type-ref.js'
+import { REACHED_AS_INPUT, REACHED_AS_OUTPUT, type Reach } from './reach.js'
+import type { GraphqlSnapshotView } from './snapshot-view.js'
+
+/** A type an operation reaches, how, and the first path it was found through. */
+export interface ReachedType {
+  name: string
+  reach: Reach
+  /** Location segments up to the type: `['returnType', 'User.posts']`, `['arguments', 'filter']`. */
+  path: string[]
+}
+
+interface Edge {
+  /** How the step reads in a location: `User.posts`, `User.posts(first)`, `... on Issue`. */
+  hop: string
+  target: string
+  reach: Reach
+}
+
+/**
+ * Finds, for one operation, every changed type it reaches through elements present in both
+ * versions. A type whose closure hash did not change is never entered (nothing below it changed),
+ * and each type's outgoing steps are computed once per diff, shared by all operations.
+ */
+export function createTypeWalker(before: GraphqlSnapshotView, after: GraphqlSnapshotView) {
+  const edgeCache = new Map<string, Edge[]>()
+
+  const changed = (name: string): boolean => {
+    const old = before.typeHashes.get(name)
+    const current = after.typeHashes.get(name)
+    return old !== undefined && current !== undefined && old !== current
+  }
+
+  const edgesOf = (name: string): Edge[] => {
+    let edges = edgeCache.get(name)
+    if (edges === undefined) {
+      edges = sharedEdges(name, before.types.get(name)!, after.types.get(name)!, before, after).filter((edge) => changed(edge.target))
+      edgeCache.set(name, edges)
+    }
+    return edges
+  }
+
+  /** Breadth-first from the operation's return type and arguments, so each path is a shortest one. */
+  function reachedTypes(starts: readonly ReachedType[]): ReachedType[] {
+    const reached = new Map<string, ReachedType>()
+    const queue: ReachedType[] = []
+    const visit = (name: string, reach: Reach, path: () => string[]) => {
+      if (!changed(name)) return
+      const seen = reached.get(name)
+      if (seen) {
+        seen.reach |= reach
+        return
+      }
+      const entry = { name, reach, path: path() }
+      reached.set(name, entry)
+      queue.push(entry)
+    }
+    for (const start of starts) visit(start.name, start.reach, () => start.path)
+    for (let index = 0; index < queue.length; index++) {
+      const current = queue[index]!
+      for (const edge of edgesOf(current.name)) visit(edge.target, edge.reach, () => [...current.path, edge.hop])
+    }
+    return [...reached.values()]
+  }
+
+  return { changed, reachedTypes }
+}
+
+/** Steps out of a type through fields, arguments, members and interfaces that both versions share unchanged in name. */
+function sharedEdges(name: string, before: GraphqlTypeNode, after: GraphqlTypeNode, beforeView: GraphqlSnapshotView, afterView: GraphqlSnapshotView): Edge[] {
+  const edges: Edge[] = []
+  if (before.kind !== after.kind) return edges
+  const possibleTypes = (members: readonly string[], previous: readonly string[]) => {
+    const kept = new Set(previous)
+    for (const member of members) if (kept.has(member)) edges.push({ hop: `... on ${member}`, target: member, reach: REACHED_AS_OUTPUT })
+  }
+  if ((after.kind === 'OBJECT' || after.kind === 'INTERFACE') && (before.kind === 'OBJECT' || before.kind === 'INTERFACE')) {
+    const oldFields = new Map(before.fields.map((field) => [field.name, field]))
+    for (const field of after.fields) {
+      const old = oldFields.get(field.name)
+      if (old === undefined) continue
+      const target = namedTypeOf(field.type)
+      if (target === namedTypeOf(old.type)) edges.push({ hop: `${name}.${field.name}`, target, reach: REACHED_AS_OUTPUT })
+      const oldArgs = new Map(old.args.map((arg) => [arg.name, arg]))
+      for (const arg of field.args) {
+        const oldArg = oldArgs.get(arg.name)
+        const argTarget = namedTypeOf(arg.type)
+        if (oldArg !== undefined && argTarget === namedTypeOf(oldArg.type)) {
+          edges.push({ hop: `${name}.${field.name}(${arg.name})`, target: argTarget, reach: REACHED_AS_INPUT })
+        }
+      }
+    }
+    possibleTypes(after.interfaces, before.interfaces)
+    if (after.kind === 'INTERFACE') possibleTypes(afterView.implementations.get(name) ?? [], beforeView.implementations.get(name) ?? [])
+  } else if (after.kind === 'UNION' && before.kind === 'UNION') {
+    possibleTypes(after.members, before.members)
+  } else if (after.kind === 'INPUT_OBJECT' && before.kind === 'INPUT_OBJECT') {
+    const oldFields = new Map(before.fields.map((field) => [field.name, field]))
+    for (const field of after.fields) {
+      const old = oldFields.get(field.name)
+      const target = namedTypeOf(field.type)
+      if (old !== undefined && target === namedTypeOf(old.type)) edges.push({ hop: `${name}.${field.name}`, target, reach: REACHED_AS_INPUT })
+    }
+  }
+  return edges
+}

@@ -1,0 +1,22 @@
+import type { NormalizedDocument, ParseContext } from '../types.js'
+import { buildGraphqlSchema } from './build-schema.js'
+import { buildGraphqlSnapshot } from './build-snapshot.js'
+import type { GraphqlModule } from './graphql-module.js'
+import { readGraphqlDocument } from './read-document.js'
+import { schemaModel } from './schema-model.js'
+
+/**
+ * SDL or introspection JSON to a normalized snapshot. The document's kind is checked before
+ * `graphql` is loaded, so an OpenAPI document sent to a GraphQL source is reported as such even
+ * where the package is missing.
+ */
+export async function normalizeGraphql(
+  text: string,
+  context: ParseContext,
+  loadGraphql: (sourceId?: string) => Promise<GraphqlModule>,
+): Promise<NormalizedDocument> {
+  const document = readGraphqlDocument(text, context)
+  const graphql = await loadGraphql(context.sourceId)
+  const { schema, warnings } = buildGraphqlSchema(graphql, document, context.sourceId)
+  return buildGraphqlSnapshot(schemaModel(graphql, schema), warnings)
+}
