@@ -67,6 +67,8 @@ export interface SecuritySchemeSpec {
   name?: string
   description?: string
   flows?: unknown
+  /** OpenID Connect discovery URL (`type: openIdConnect`). */
+  openIdConnectUrl?: string
 }
 
 /** One operation of an API, normalized from any format. */

@@ -1,44 +1,77 @@
-import type { ApiSnapshot } from '../../formats/types.js'
+import type { ApiSnapshot, SnapshotOperation } from '../../formats/types.js'
 import type { Change, ChangeSet, ModifiedOperation } from '../types.js'
 import { buildChangeSet, operationAddedChange, operationRemovedChange, toOperationRef } from '../change-set.js'
 import { matchOperations } from '../match-operations.js'
+import { compareSecuritySchemes, compareServers } from './document.js'
+import { compareDocumentMetadata, compareOperationMetadata } from './metadata.js'
+import { OperationChanges } from './operation-changes.js'
+import { compareOperation } from './operations.js'
+import { compareParameters } from './parameters.js'
+import { compareRequestBody } from './request-body.js'
+import { compareResponses } from './responses.js'
+import { sameJson } from './schema/node.js'
+import { SchemaDiffer, type SchemaDiffStats } from './schema/schema-differ.js'
+import { compareSecurity } from './security.js'
 
 /**
- * Compares two OpenAPI snapshots. First version: pairs operations and flags each operation whose
- * definition hash changed with one generic record; the rule set replaces the generic record.
+ * Compares two OpenAPI snapshots: operations are paired (identity, then unique-operationId
+ * moves) and each pair whose definition hash changed goes through every rule family. Changes
+ * inside shared component schemas are compared once and reported for each operation they reach.
  */
 export function diffOpenApi(before: ApiSnapshot, after: ApiSnapshot): ChangeSet {
+  return diffOpenApiWithStats(before, after).changeSet
+}
+
+/** `diffOpenApi` plus the schema differ's counters (for tests and benchmarks). */
+export function diffOpenApiWithStats(before: ApiSnapshot, after: ApiSnapshot): { changeSet: ChangeSet; stats: SchemaDiffStats } {
   const { pairs, added, removed } = matchOperations(before.operations, after.operations)
-  const changes: Change[] = []
-  const modified: ModifiedOperation[] = []
+  const differ = new SchemaDiffer(before, after)
   const addedRefs = added.map(toOperationRef)
   const removedRefs = removed.map(toOperationRef)
-  changes.push(...addedRefs.map(operationAddedChange), ...removedRefs.map(operationRemovedChange))
+  const changes: Change[] = [...addedRefs.map(operationAddedChange), ...removedRefs.map(operationRemovedChange)]
+  const modified: ModifiedOperation[] = []
   for (const pair of pairs) {
-    const operationChanges: Change[] = []
-    if (pair.moved) {
-      operationChanges.push({
-        kind: pair.before.method === pair.after.method ? 'operation-path-changed' : 'operation-method-changed',
-        severity: 'breaking',
-        operation: pair.after.key,
-        location: [],
-        message: `${pair.before.key} moved to ${pair.after.key}`,
-        before: pair.before.key,
-        after: pair.after.key,
-      })
-    } else if (pair.before.hash !== pair.after.hash) {
-      operationChanges.push({
-        kind: 'operation-changed',
-        severity: 'info',
-        operation: pair.after.key,
-        location: [],
-        message: `${pair.after.key} changed`,
-      })
-    }
-    if (operationChanges.length > 0) {
-      modified.push({ operation: toOperationRef(pair.after), changes: operationChanges })
-      changes.push(...operationChanges)
+    if (unchangedPair(pair.before, pair.after, pair.moved) && !securitySchemesMatter(pair.after, before, after)) continue
+    const operationChanges = diffOperationPair(pair.before, pair.after, pair.moved, { before, after }, differ)
+    if (operationChanges.length === 0) continue
+    modified.push({ operation: toOperationRef(pair.after), changes: operationChanges })
+    changes.push(...operationChanges)
+  }
+  changes.push(...compareServers(before, after), ...compareSecuritySchemes(before, after), ...compareDocumentMetadata(before, after))
+  return { changeSet: buildChangeSet({ added: addedRefs, removed: removedRefs, modified, changes }), stats: differ.stats }
+}
+
+/** Equal hashes and the same path as written (a renamed path parameter may leave the hash alone). */
+function unchangedPair(before: SnapshotOperation, after: SnapshotOperation, moved: boolean): boolean {
+  return !moved && before.hash === after.hash && before.path === after.path
+}
+
+/**
+ * An operation's hash covers its own definition, not the security schemes it names; a scheme
+ * whose definition changed still has to be looked at for the operations that use it.
+ */
+function securitySchemesMatter(operation: SnapshotOperation, before: ApiSnapshot, after: ApiSnapshot): boolean {
+  for (const requirement of operation.security ?? []) {
+    for (const name of Object.keys(requirement)) {
+      if (!sameJson(before.securitySchemes[name], after.securitySchemes[name])) return true
     }
   }
-  return buildChangeSet({ added: addedRefs, removed: removedRefs, modified, changes })
+  return false
+}
+
+function diffOperationPair(
+  before: SnapshotOperation,
+  after: SnapshotOperation,
+  moved: boolean,
+  snapshots: { before: ApiSnapshot; after: ApiSnapshot },
+  differ: SchemaDiffer,
+): Change[] {
+  const changes = new OperationChanges(after.key, differ.forOperation())
+  compareOperation(before, after, moved, changes)
+  compareOperationMetadata(before, after, changes)
+  compareParameters(before, after, moved, changes)
+  compareRequestBody(before, after, changes)
+  compareResponses(before, after, changes)
+  compareSecurity(before, after, snapshots, changes)
+  return changes.changes
 }

@@ -1,0 +1,35 @@
+import type { SnapshotOperation } from '../../formats/types.js'
+import type { OperationChanges } from './operation-changes.js'
+import { sameJson } from './schema/node.js'
+
+/**
+ * Operation family: an operation that moved (same unique operationId, other path or method)
+ * and deprecation. Added and removed operations are recorded by the orchestrator.
+ */
+export function compareOperation(before: SnapshotOperation, after: SnapshotOperation, moved: boolean, changes: OperationChanges): void {
+  if (moved) {
+    const values = { before: before.key, after: after.key }
+    if (before.method !== after.method) {
+      changes.add('operation-method-changed', 'breaking', [], `was ${before.key}: its method changed from ${before.method} to ${after.method}`, values)
+    }
+    if (pathIdentity(before) !== pathIdentity(after)) {
+      changes.add('operation-path-changed', 'breaking', [], `was ${before.key}: its path changed from ${before.path} to ${after.path}`, values)
+    }
+  }
+  if (before.deprecated !== after.deprecated) {
+    if (after.deprecated) changes.add('operation-deprecated', 'info', [], 'was deprecated', { before: false, after: true })
+    else changes.add('operation-reactivated', 'info', [], 'is no longer deprecated', { before: true, after: false })
+  }
+  // Format-specific extras (callbacks, extensions, ...) have no dedicated rule; a change there
+  // is still a change of the operation.
+  for (const field of new Set([...Object.keys(before.extra ?? {}), ...Object.keys(after.extra ?? {})])) {
+    const was = before.extra?.[field]
+    const is = after.extra?.[field]
+    if (!sameJson(was, is)) changes.add('operation-extra-changed', 'info', ['extra', field], 'changed', { before: was, after: is })
+  }
+}
+
+/** The path with parameter names blanked: `/pets/{petId}` and `/pets/{id}` are one path. */
+export function pathIdentity(operation: Pick<SnapshotOperation, 'path'>): string {
+  return operation.path.replace(/\{[^}]*\}/g, '{}')
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest'
+import { diffOpenApi, diffOpenApiWithStats } from '../src/diff/openapi/index.js'
+import type { SchemaNode } from '../src/formats/types.js'
+import { body, object, op, ref, response, snapshot } from './helpers/snapshot-builder.js'
+
+const OWNER = '#/components/schemas/Owner'
+
+/** Pet and Owner reference each other (a cycle); four operations reach Owner through it. */
+function petStore(ownerName: SchemaNode, options: { summary?: string } = {}) {
+  return snapshot({
+    schemas: {
+      '#/components/schemas/Pet': object({ id: { type: ['string'] }, owner: ref('Owner'), tag: ref('Tag') }, ['id']),
+      [OWNER]: object({ name: ownerName, pets: { type: ['array'], items: ref('Pet') } }),
+      '#/components/schemas/Tag': object({ label: { type: ['string'] } }),
+    },
+    operations: [
+      op('get', '/pets', { responses: { '200': response({ type: ['array'], items: ref('Pet') }) }, ...options }),
+      op('get', '/pets/{id}', { responses: { '200': response(ref('Pet')), '201': response(ref('Pet')) } }),
+      op('post', '/pets', { requestBody: body(ref('Pet'), { required: true }), responses: { '201': response(ref('Pet')) } }),
+      op('get', '/owners/{id}', { responses: { '200': response(ref('Owner')) } }),
+      op('get', '/tags', { responses: { '200': response({ type: ['array'], items: ref('Tag') }) } }),
+    ],
+  })
+}
+
+describe('OpenAPI rules: shared components', () => {
+  it('reports a change inside a shared component once per operation it reaches, with the component', () => {
+    const { changeSet } = diffOpenApiWithStats(petStore({ type: ['string'] }), petStore({ type: ['integer'] }))
+    const typeChanges = changeSet.changes.filter((change) => change.kind === 'schema-property-type-changed')
+    expect(typeChanges.map((change) => `${change.operation} ${change.severity}`).sort()).toEqual([
+      'GET /owners/{id} breaking',
+      'GET /pets breaking',
+      'GET /pets/{id} breaking',
+      'POST /pets breaking',
+      'POST /pets breaking',
+    ])
+    expect(typeChanges.every((change) => change.component === OWNER)).toBe(true)
+    expect(changeSet.modified.map((entry) => entry.operation.key).sort()).toEqual(['GET /owners/{id}', 'GET /pets', 'GET /pets/{id}', 'POST /pets'])
+    // POST /pets sends Pet (request) and reads it back (response): one record per direction.
+    const post = typeChanges.filter((change) => change.operation === 'POST /pets').map((change) => change.location.slice(0, 2).join('/'))
+    expect(post.sort()).toEqual(['requestBody/content', 'responses/201'])
+  })
+
+  it('locates the change at the shortest path from each operation', () => {
+    const result = diffOpenApi(petStore({ type: ['string'] }), petStore({ type: ['integer'] }))
+    const byOperation = (key: string) => result.changes.find((change) => change.operation === key && change.kind === 'schema-property-type-changed')!
+    expect(byOperation('GET /pets/{id}').location).toEqual(['responses', '200', 'content', 'application/json', 'schema', 'properties', 'owner', 'properties', 'name'])
+    expect(byOperation('GET /owners/{id}').location).toEqual(['responses', '200', 'content', 'application/json', 'schema', 'properties', 'name'])
+    expect(byOperation('GET /pets').location).toEqual(['responses', '200', 'content', 'application/json', 'schema', 'items', 'properties', 'owner', 'properties', 'name'])
+    expect(byOperation('GET /pets/{id}').message).toBe(
+      "GET /pets/{id}: response 200 (application/json) property 'owner.name' type changed from string to integer (in component Owner)",
+    )
+  })
+
+  it('compares each component pair once per direction, however many operations reach it', () => {
+    const { stats } = diffOpenApiWithStats(petStore({ type: ['string'] }), petStore({ type: ['integer'] }))
+    // Pet and Owner changed (Pet reaches Owner); each compared for requests and for responses. Tag is skipped by hash.
+    expect(stats.componentComparisons).toBe(4)
+    expect(stats.unchangedPairs).toBeGreaterThan(0)
+  })
+
+  it('never compares components whose hashes did not change', () => {
+    const { changeSet, stats } = diffOpenApiWithStats(petStore({ type: ['string'] }), petStore({ type: ['string'] }, { summary: 'List pets' }))
+    expect(changeSet.changes.map((change) => change.kind)).toEqual(['operation-summary-added'])
+    expect(stats.componentComparisons).toBe(0)
+  })
+
+  it('follows a self-referencing schema without looping', () => {
+    const tree = (label: SchemaNode) =>
+      snapshot({
+        schemas: { '#/components/schemas/Node': object({ label, children: { type: ['array'], items: ref('Node') }, parent: ref('Node') }) },
+        operations: [op('get', '/tree', { responses: { '200': response(ref('Node')) } })],
+      })
+    const result = diffOpenApi(tree({ type: ['string'] }), tree({ type: ['string'], maxLength: 10 }))
+    expect(result.changes.map((change) => `${change.kind}:${change.severity}`)).toEqual(['schema-property-max-length-added:info'])
+  })
+
+  it('compares a renamed component against the old one', () => {
+    const build = (name: string) =>
+      snapshot({
+        schemas: { [`#/components/schemas/${name}`]: object({ id: { type: name === 'Pet' ? ['string'] : ['integer'] } }) },
+        operations: [op('get', '/pets/{id}', { responses: { '200': response(ref(name)) } })],
+      })
+    const result = diffOpenApi(build('Pet'), build('Animal'))
+    const change = result.changes.find((entry) => entry.kind === 'schema-property-type-changed')
+    expect(change).toMatchObject({ component: '#/components/schemas/Animal', severity: 'breaking' })
+  })
+
+  it('compares a $ref against an inline schema by looking the component up', () => {
+    const components = { '#/components/schemas/Pet': object({ id: { type: ['string'] } }) }
+    const before = snapshot({ schemas: components, operations: [op('get', '/p', { responses: { '200': response(ref('Pet')) } })] })
+    const after = snapshot({ schemas: components, operations: [op('get', '/p', { responses: { '200': response(object({ id: { type: ['integer'] } })) } })] })
+    expect(diffOpenApi(before, after).changes.map((change) => change.kind)).toEqual(['schema-property-type-changed'])
+  })
+})
+
+describe('OpenAPI rules: keywords next to a $ref', () => {
+  const build = (schema: SchemaNode) =>
+    snapshot({
+      schemas: { '#/components/schemas/User': object({ id: { type: ['string'] } }) },
+      operations: [op('get', '/me', { responses: { '200': response(schema) } })],
+    })
+
+  it('compares a sibling with the component keyword it overrides', () => {
+    const result = diffOpenApi(build({ $ref: '#/components/schemas/User', type: ['null', 'object'] }), build(ref('User')))
+    expect(result.changes.map((change) => `${change.kind}:${change.severity}`)).toEqual(['schema-became-not-nullable:info'])
+  })
+
+  it('reads allOf with a single $ref as that $ref', () => {
+    const result = diffOpenApi(build({ allOf: [ref('User')], description: 'Me' }), build({ ...ref('User'), description: 'Me' }))
+    expect(result.changes).toEqual([])
+  })
+
+  it('sees a sibling added on the new side only', () => {
+    const result = diffOpenApi(build(ref('User')), build({ ...ref('User'), maxProperties: 3 }))
+    expect(result.changes.map((change) => `${change.kind}:${change.severity}`)).toEqual(['schema-max-properties-added:info'])
+  })
+})
+
+describe('OpenAPI rules: reference cycles met inline', () => {
+  it('compares a self-referencing component with an inline schema without looping', () => {
+    const components = { '#/components/schemas/Node': object({ next: ref('Node'), value: { type: ['string'] } }) }
+    const inline = object({ next: object({ next: object({ value: { type: ['integer'] } }) }) })
+    const before = snapshot({ schemas: components, operations: [op('get', '/list', { responses: { '200': response(ref('Node')) } })] })
+    const after = snapshot({ schemas: components, operations: [op('get', '/list', { responses: { '200': response(inline) } })] })
+    const result = diffOpenApi(before, after)
+    expect(result.changes.length).toBeGreaterThan(0)
+    expect(result.changes.some((change) => change.location.join('/').endsWith('properties/next/properties/next/properties/value'))).toBe(true)
+  })
+})
