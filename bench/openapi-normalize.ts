@@ -1,7 +1,7 @@
 /**
  * OpenAPI normalization benchmark: normalize (parse + snapshot + canonical text) against plain
- * JSON.parse on the large fixtures. Run: node --expose-gc --import tsx bench/openapi-normalize.ts
- * Reports the best and median of several runs, since other work on the machine adds noise.
+ * JSON.parse on the large fixtures. Run: node --import tsx bench/openapi-normalize.ts
+ * Reports the best and median of several warm runs, since other work on the machine adds noise.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -16,12 +16,11 @@ const files = [
   'kubernetes.v1.33.swagger.json',
   'kubernetes.v1.32.swagger.json',
 ]
-const RUNS = 12
+const RUNS = 15
 
 function timings(run: () => void): { best: number; median: number } {
   const times: number[] = []
   for (let index = 0; index < RUNS; index++) {
-    ;(globalThis as { gc?: () => void }).gc?.()
     const start = performance.now()
     run()
     times.push(performance.now() - start)

@@ -1,0 +1,17 @@
+import { diffOpenApi } from '../../diff/openapi/index.js'
+import type { SpecFormat } from '../types.js'
+import { normalizeOpenApi } from './normalize.js'
+
+export { normalizeOpenApi, normalizeParsedOpenApi } from './normalize.js'
+export { operationIdentity } from './operations.js'
+
+/** The OpenAPI format: Swagger 2.0, OpenAPI 3.0.x and 3.1.x documents, JSON or YAML. */
+export const openapiFormat: SpecFormat = {
+  type: 'openapi',
+  async normalize(text, context) {
+    return normalizeOpenApi(text, context)
+  },
+  diff(before, after) {
+    return diffOpenApi(before, after)
+  },
+}

@@ -1,0 +1,42 @@
+import type { MediaTypeSpec } from '../types.js'
+import { canonicalValue } from './canonical-value.js'
+import type { NormalizeContext } from './context.js'
+import { normalizeExamples } from './examples.js'
+import { getOwn, isRecord, type JsonObject, setOwn, sortedKeys, sortedShallow } from './own.js'
+import { normalizeSchemaNode } from './schema.js'
+
+/** Normalizes an OpenAPI 3 `content` map (media type to Media Type Object), keys sorted. */
+export function normalizeContent(
+  raw: unknown,
+  context: NormalizeContext,
+  refs: Set<string>,
+  where: string,
+): Record<string, MediaTypeSpec> {
+  const content: Record<string, MediaTypeSpec> = {}
+  if (!isRecord(raw)) return content
+  for (const mediaType of sortedKeys(raw)) {
+    const entry = raw[mediaType]
+    setOwn(content, mediaType, normalizeMediaType(isRecord(entry) ? entry : {}, context, refs, `${mediaType} of ${where}`))
+  }
+  return content
+}
+
+/** Normalizes one Media Type Object: its schema, `example` and `examples` (`encoding` is not kept). */
+export function normalizeMediaType(raw: JsonObject, context: NormalizeContext, refs: Set<string>, where: string): MediaTypeSpec {
+  const spec: MediaTypeSpec = {}
+  const schema = normalizeSchemaNode(getOwn(raw, 'schema'), context, refs)
+  if (schema !== undefined) spec.schema = schema
+  const example = getOwn(raw, 'example')
+  if (example !== undefined) spec.example = canonicalValue(example, 1)
+  const examples = normalizeExamples(getOwn(raw, 'examples'), context, where)
+  if (examples !== undefined) spec.examples = examples
+  return sortedShallow(spec)
+}
+
+/** The first media type entry (in sorted order) of a `content` map, for parameters and headers described by content. */
+export function firstMediaTypeEntry(raw: unknown): JsonObject | undefined {
+  if (!isRecord(raw)) return undefined
+  const first = sortedKeys(raw)[0]
+  const entry = first === undefined ? undefined : raw[first]
+  return isRecord(entry) ? entry : undefined
+}

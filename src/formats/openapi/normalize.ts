@@ -1,0 +1,122 @@
+import { InvalidSpecError, ParseError } from '../../errors/errors.js'
+import { parseDocument } from '../parse-document.js'
+import type { ApiSnapshot, NormalizedDocument, ParseContext, SchemaNode, SnapshotOperation } from '../types.js'
+import { canonicalSnapshotText } from './canonical.js'
+import { computeSchemaHashes, type HashableSchema, operationHash } from './component-hashes.js'
+import { drainSchemaQueue, registerComponentSchemas } from './component-schemas.js'
+import type { NormalizeContext } from './context.js'
+import { detectOpenApiVersion } from './detect-version.js'
+import { MAX_NESTING, NestingTooDeepError } from './nesting.js'
+import { collectOperations } from './operations.js'
+import { getOwn, isRecord, type JsonObject, setOwn } from './own.js'
+import { SchemaRegistry } from './schema-registry.js'
+import { normalizeSecuritySchemes } from './security.js'
+import { normalizeServers } from './servers.js'
+import { looksLikeGraphQlSdl } from './sniff-other-formats.js'
+import { Warnings } from './warnings.js'
+
+/**
+ * Parses and normalizes a Swagger 2.0 / OpenAPI 3.0 / 3.1 document into a snapshot and its
+ * canonical text. Throws ParseError for syntax errors and InvalidSpecError for documents that are
+ * not OpenAPI, are malformed at the top, or nest deeper than MAX_NESTING levels.
+ */
+export function normalizeOpenApi(text: string, context: ParseContext): NormalizedDocument {
+  const document = parseOpenApiText(text, context)
+  try {
+    return normalizeParsedOpenApi(document, text, context.sourceId)
+  } catch (error) {
+    throw asInvalidSpec(error, context.sourceId)
+  }
+}
+
+function parseOpenApiText(text: string, context: ParseContext): unknown {
+  try {
+    return parseDocument(text, { sourceId: context.sourceId, contentType: context.contentType })
+  } catch (error) {
+    // GraphQL SDL is not YAML either; saying what it is helps more than a YAML syntax error.
+    if (error instanceof ParseError && looksLikeGraphQlSdl(text)) {
+      throw new InvalidSpecError(
+        `The document of source "${context.sourceId}" is not an OpenAPI or Swagger document: found a GraphQL schema (SDL)`,
+        { sourceId: context.sourceId, cause: error },
+      )
+    }
+    throw error
+  }
+}
+
+/**
+ * Normalizes an already parsed document (see normalizeOpenApi); `text` only serves error messages.
+ * The snapshot shares unchanged leaf values (strings, examples, enums) with `document`, which
+ * must therefore not be mutated afterwards.
+ */
+export function normalizeParsedOpenApi(document: unknown, text: string, sourceId: string): NormalizedDocument {
+  const { root, family, specVersion } = detectOpenApiVersion(document, sourceId, text)
+  const context: NormalizeContext = { family, root, warnings: new Warnings(), schemas: new SchemaRegistry(), memo: new Map(), refCache: new Map() }
+  registerComponentSchemas(context)
+  const drafts = collectOperations(context, sourceId)
+  drainSchemaQueue(context)
+  const securitySchemes = normalizeSecuritySchemes(context)
+  const servers = normalizeServers(context)
+  const { title, version } = infoOf(root)
+
+  const schemaEntries = context.schemas.sortedEntries()
+  const hashable = new Map<string, HashableSchema>()
+  const schemaTexts: Array<[string, string]> = []
+  const schemas: Record<string, SchemaNode> = {}
+  for (const [pointer, { node, refs }] of schemaEntries) {
+    const schemaText = JSON.stringify(node)
+    schemaTexts.push([pointer, schemaText])
+    hashable.set(pointer, { text: schemaText, refs })
+    setOwn(schemas, pointer, node)
+  }
+  const hashes = computeSchemaHashes(hashable)
+  const schemaHashes: Record<string, string> = {}
+  for (const [pointer] of schemaEntries) setOwn(schemaHashes, pointer, hashes.get(pointer)!)
+
+  const operationTexts = drafts.map((draft) => JSON.stringify(draft.value))
+  const operations: SnapshotOperation[] = drafts.map((draft, index) => ({
+    ...draft.value,
+    hash: operationHash(operationTexts[index]!, draft.refs, hashes),
+  }))
+  const snapshot: Omit<ApiSnapshot, 'fingerprint'> = {
+    type: 'openapi',
+    specVersion,
+    title,
+    version,
+    operations,
+    schemas,
+    schemaHashes,
+    securitySchemes,
+    servers,
+    warnings: context.warnings.list(),
+  }
+  const canonical = canonicalSnapshotText({ operationTexts, schemaTexts, securitySchemes, servers, specVersion, title, version })
+  return { snapshot, canonical }
+}
+
+function infoOf(root: JsonObject): { title: string; version: string } {
+  const info = getOwn(root, 'info')
+  if (!isRecord(info)) return { title: '', version: '' }
+  return { title: textOf(getOwn(info, 'title')), version: textOf(getOwn(info, 'version')) }
+}
+
+/** Unquoted YAML versions (`version: 1.0`) parse as numbers; they are still the document's version. */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return ''
+}
+
+function asInvalidSpec(error: unknown, sourceId: string): unknown {
+  const label = `The document of source "${sourceId}"`
+  if (error instanceof NestingTooDeepError) {
+    const where = error.location === undefined ? '' : ` (at ${error.location})`
+    return new InvalidSpecError(`${label} is nested too deeply: more than ${MAX_NESTING} levels${where}`, { sourceId, cause: error })
+  }
+  // A last line of defence: a structure that still exhausts the stack or string length.
+  if (error instanceof RangeError) {
+    const reason = /call stack/i.test(error.message) ? 'is nested too deeply' : 'is too large to normalize'
+    return new InvalidSpecError(`${label} ${reason} (${error.message})`, { sourceId, cause: error })
+  }
+  return error
+}
