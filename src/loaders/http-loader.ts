@@ -79,8 +79,8 @@ export function createHttpLoader(options: HttpLoaderOptions = {}): SourceLoader 
 
 function requireUrl(source: LiveSourceConfig): string {
   if (source.url !== undefined) return source.url
-  const message = 'the HTTP loader needs a url (file sources need the loader from api-live-sync/node)'
-  throw new InvalidConfigError(`Invalid config for source "${source.id}": url ${message}`, [{ path: 'url', message }], {
+  const message = "filePath sources need `loader: createNodeLoader()` from 'api-live-sync/node' (this service's loader reads URLs only)"
+  throw new InvalidConfigError(`Cannot load source "${source.id}": ${message}`, [{ path: 'filePath', message }], {
     sourceId: source.id,
   })
 }

@@ -1,0 +1,33 @@
+/** Where a command writes: `process.stdout` / `process.stderr` or a test double. */
+export interface CliOutput {
+  write(text: string): unknown
+  /** True for a terminal: enables colours and the progress line. */
+  readonly isTTY?: boolean | undefined
+}
+
+/** Everything a command touches outside its arguments, so it can run in-process (the demo, tests). */
+export interface CliIo {
+  readonly stdout: CliOutput
+  readonly stderr: CliOutput
+  /** Environment variables (`NO_COLOR`, `FORCE_COLOR`). */
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** Directory relative file paths resolve against. */
+  readonly cwd: string
+  /** Ends long-running commands (`watch`) the way Ctrl-C does. */
+  readonly signal?: AbortSignal | undefined
+  /** Whether `watch` stops on SIGINT and SIGTERM of this process. */
+  readonly handleProcessSignals: boolean
+  /** The `fetch` used for URLs. @default globalThis.fetch */
+  readonly fetch?: typeof fetch | undefined
+}
+
+/** The real process: its streams, environment, working directory and signals. */
+export function processIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    handleProcessSignals: true,
+  }
+}

@@ -1,0 +1,129 @@
+import { parseSourceConfig, type LiveSourceConfig } from '../../config/config.js'
+import type { ChangeSet, Severity } from '../../diff/types.js'
+import { LiveSyncError, toError } from '../../errors/errors.js'
+import { defaultFormats } from '../../formats/default-formats.js'
+import { FormatRegistry } from '../../formats/format-registry.js'
+import { sha256Hex } from '../../formats/hash.js'
+import type { ApiSnapshot, SourceType, SpecFormat } from '../../formats/types.js'
+import type { CliIo } from '../cli-io.js'
+import { CliLoader, type LoadedDocument } from '../cli-loader.js'
+import { colorEnabled, createPalette } from '../color.js'
+import type { Command } from '../command.js'
+import { probeSource } from '../probe-source.js'
+import { formatChangeSet } from '../report.js'
+import { parseHeaderOptions, parseSourceLocation, parseTypeOption, type SourceLocation } from '../source-location.js'
+import { CommandError, UsageError, parseCommandArgs } from '../usage.js'
+
+/** Budget of each load. */
+const LOAD_TIMEOUT_MS = 30_000
+
+export const DIFF_HELP = `Usage: api-live-sync diff <old> <new> [options]
+
+Compares two versions of an API definition (files or URLs) once and prints what changed,
+breaking changes first.
+
+Options:
+  --fail-on <level>       exit 1 when a change of this severity or worse is found:
+                          breaking (default) or warning
+  --type <type>           openapi, graphql or postman (default: detected from the content)
+  --header "Name: value"  header sent with HTTP requests (repeatable; values are never printed)
+  --json                  print the change set as JSON
+  -h, --help              show this help
+
+Exit codes: 0 no change at or above --fail-on, 1 such a change was found, 2 error.
+
+Example:
+  api-live-sync diff openapi.v1.yaml http://127.0.0.1:8000/openapi.json --fail-on warning
+`
+
+/** `api-live-sync diff`: one comparison, with an exit code for CI. */
+export const diffCommand: Command = {
+  name: 'diff',
+  summary: 'compare two versions of a definition once (exit 1 on breaking changes)',
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs('diff', args, {
+      'fail-on': { type: 'string' },
+      type: { type: 'string' },
+      header: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+    })
+    if (values.help === true) {
+      io.stdout.write(DIFF_HELP)
+      return 0
+    }
+    if (positionals.length !== 2) throw new UsageError(`diff needs exactly two definitions, old and new (got ${positionals.length}; see 'api-live-sync diff --help')`)
+    const failOn = parseFailOn(values['fail-on'])
+    const type = parseTypeOption(values.type)
+    const headers = parseHeaderOptions(values.header)
+    const [oldLocation, newLocation] = positionals.map((argument) => parseSourceLocation(argument, io.cwd)) as [SourceLocation, SourceLocation]
+
+    const changes = await compare(oldLocation, newLocation, { type, headers }, io)
+    if (values.json === true) io.stdout.write(`${JSON.stringify(changes, null, 2)}\n`)
+    else io.stdout.write(`${formatChangeSet(changes, createPalette(colorEnabled(io.stdout, io.env))).join('\n')}\n`)
+    return changes.changes.some((change) => atLeast(change.severity, failOn)) ? 1 : 0
+  },
+}
+
+interface CompareSettings {
+  type: SourceType | undefined
+  headers: Record<string, string> | undefined
+}
+
+async function compare(oldLocation: SourceLocation, newLocation: SourceLocation, settings: CompareSettings, io: CliIo): Promise<ChangeSet> {
+  const loader = new CliLoader(io.fetch)
+  const [before, after] = await Promise.all([load(oldLocation, settings, loader), load(newLocation, settings, loader)])
+  const type = settings.type ?? before.detected ?? after.detected
+  if (type === undefined) {
+    throw new CommandError(`cannot tell what kind of API definition ${oldLocation.label} is (not OpenAPI, GraphQL or Postman); pass --type`)
+  }
+  if (settings.type === undefined && before.detected !== undefined && after.detected !== undefined && before.detected !== after.detected) {
+    throw new CommandError(`${oldLocation.label} is ${before.detected} but ${newLocation.label} is ${after.detected}: they cannot be compared`)
+  }
+  const format = new FormatRegistry(defaultFormats()).get(type)
+  const [beforeSnapshot, afterSnapshot] = await Promise.all([
+    snapshotOf(format, before.document, before.config),
+    snapshotOf(format, after.document, after.config),
+  ])
+  return format.diff(beforeSnapshot, afterSnapshot)
+}
+
+interface LoadedSource {
+  config: LiveSourceConfig
+  document: LoadedDocument
+  detected: SourceType | undefined
+}
+
+async function load(location: SourceLocation, settings: CompareSettings, loader: CliLoader): Promise<LoadedSource> {
+  // The type only matters to the loader for GraphQL endpoints; probeSource finds those itself.
+  const base = { id: location.label, name: location.label, type: settings.type ?? 'openapi', refreshInterval: 0 }
+  const config = parseSourceConfig(
+    location.kind === 'file'
+      ? { ...base, filePath: location.filePath }
+      : { ...base, url: location.url, ...(settings.headers === undefined ? {} : { headers: settings.headers }) },
+  )
+  const probed = await probeSource(config, loader, LOAD_TIMEOUT_MS)
+  if (probed.loaded === undefined) throw probed.error ?? new CommandError(`cannot load ${location.label}`)
+  return { config, document: probed.loaded, detected: probed.detected }
+}
+
+async function snapshotOf(format: SpecFormat, document: LoadedDocument, config: LiveSourceConfig): Promise<ApiSnapshot> {
+  try {
+    const { snapshot, canonical } = await format.normalize(document.content, { sourceId: config.id, contentType: document.contentType })
+    return { ...snapshot, fingerprint: await sha256Hex(canonical) }
+  } catch (error) {
+    if (error instanceof LiveSyncError) throw error
+    throw new CommandError(`${config.id} could not be read as ${format.type}: ${toError(error).message}`)
+  }
+}
+
+const RANK: Record<Severity, number> = { breaking: 2, warning: 1, info: 0 }
+
+function atLeast(severity: Severity, threshold: 'breaking' | 'warning'): boolean {
+  return RANK[severity] >= RANK[threshold]
+}
+
+function parseFailOn(value: string | undefined): 'breaking' | 'warning' {
+  if (value === undefined) return 'breaking'
+  if (value === 'breaking' || value === 'warning') return value
+  throw new UsageError(`--fail-on must be breaking or warning (got '${value}')`)
+}

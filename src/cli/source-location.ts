@@ -1,0 +1,56 @@
+import { isAbsolute, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { SourceType } from '../formats/types.js'
+import { redactUrl } from '../loaders/redact.js'
+import { UsageError } from './usage.js'
+
+/** A source named on the command line: a URL or a file. */
+export type SourceLocation =
+  | { kind: 'url'; url: string; /** Safe to print: credentials and query values hidden. */ label: string }
+  | { kind: 'file'; filePath: string; /** The path as the user typed it. */ label: string }
+
+/** Reads an argument as an http(s) URL, a `file:` URL or a path (relative to `cwd`). */
+export function parseSourceLocation(argument: string, cwd: string): SourceLocation {
+  if (/^https?:\/\//i.test(argument)) return { kind: 'url', url: argument, label: redactUrl(argument) }
+  if (/^file:\/\//i.test(argument)) {
+    const filePath = fileURLToPath(argument)
+    return { kind: 'file', filePath, label: filePath }
+  }
+  if (/^[a-z][a-z\d+.-]+:\/\//i.test(argument)) {
+    throw new UsageError(`unsupported URL scheme in '${redactUrl(argument)}': use http, https or a file path`)
+  }
+  return { kind: 'file', filePath: isAbsolute(argument) ? argument : resolve(cwd, argument), label: argument }
+}
+
+/** The type a location's name suggests, for when its content cannot be read yet. */
+export function guessTypeFromName(location: SourceLocation): SourceType {
+  const name = location.kind === 'url' ? new URL(location.url).pathname : location.filePath
+  if (/\.(graphql|graphqls|gql|sdl)$/i.test(name) || /\/graphql\/?$/i.test(name)) return 'graphql'
+  if (/postman_collection\.json$|\.postman\.json$/i.test(name)) return 'postman'
+  return 'openapi'
+}
+
+/**
+ * Parses `--header "Name: value"` options into a record. Errors name the header but never show its
+ * value: header values are credentials.
+ */
+export function parseHeaderOptions(values: readonly string[] | undefined): Record<string, string> | undefined {
+  if (values === undefined || values.length === 0) return undefined
+  const headers: Record<string, string> = {}
+  for (const value of values) {
+    const colon = value.indexOf(':')
+    const name = colon === -1 ? '' : value.slice(0, colon).trim()
+    if (colon === -1 || !/^[!#$%&'*+.^_`|~\dA-Za-z-]+$/.test(name)) {
+      throw new UsageError(`--header must look like "Name: value" (got one ${colon === -1 ? 'without a colon' : 'with an invalid name'})`)
+    }
+    headers[name] = value.slice(colon + 1).trim()
+  }
+  return headers
+}
+
+/** The source types the CLI accepts for `--type`. */
+export function parseTypeOption(value: string | undefined): SourceType | undefined {
+  if (value === undefined) return undefined
+  if (value === 'openapi' || value === 'graphql' || value === 'postman') return value
+  throw new UsageError(`--type must be openapi, graphql or postman (got '${value}')`)
+}

@@ -1,0 +1,150 @@
+import { InvalidConfigError } from '../errors/errors.js'
+import { canonicalJson, fastHash } from '../formats/hash.js'
+import type { SourceType } from '../formats/types.js'
+import { buildRequestHeaders } from '../loaders/request-headers.js'
+import { redactUrl } from '../loaders/redact.js'
+import { splitUrlCredentials } from '../loaders/url-credentials.js'
+import { guessFramework } from './guess-framework.js'
+import { SPEC_PROBES, type SpecProbe } from './probe-table.js'
+import { runProbe, type ProbeContext, type ProbeHit } from './run-probe.js'
+import { summarizeDocument } from './summarize-document.js'
+
+/** Options of {@link discoverSpec}. */
+export interface DiscoverSpecOptions {
+  /** The `fetch` to use. @default globalThis.fetch */
+  readonly fetch?: typeof fetch | undefined
+  /** Budget of each probe in ms (probes run in parallel). @default 3000 */
+  readonly timeoutMs?: number | undefined
+  /** Cancels the discovery; it then rejects with the signal's reason. */
+  readonly signal?: AbortSignal | undefined
+  /** Headers sent with every probe (e.g. `Authorization`). Never shown in errors. */
+  readonly headers?: Readonly<Record<string, string>> | undefined
+  /** Largest document read, in bytes. @default 52428800 (50 MiB) */
+  readonly maxBytes?: number | undefined
+}
+
+/** An API definition found by {@link discoverSpec}. */
+export interface DiscoveredSpec {
+  /** Where the document is served: use it as a source's `url` (credentials of the base URL kept). */
+  url: string
+  type: SourceType
+  /** Spec version: `3.1.0`, `2.0`, or the Postman collection schema version; absent for GraphQL. */
+  version?: string
+  title?: string
+  /** Operations in the document; absent when a quick look cannot tell (GraphQL). */
+  operationCount?: number
+  /** The framework that probably served it, guessed from the path and headers such as `Server` or `X-Powered-By`. */
+  framework?: string
+  /** 0 to 1: how sure the guess is that this is the API's main definition; results are sorted by it. */
+  confidence: number
+  /** Other probed URLs that served the same document. */
+  alsoAt: string[]
+}
+
+const DEFAULT_TIMEOUT_MS = 3000
+const DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+/**
+ * Finds the API definitions a server publishes by probing, in parallel, the locations where common
+ * frameworks serve them (FastAPI, Spring, ASP.NET, NestJS, Express, Django, Flask, Rails, Laravel,
+ * Go swag; see `SPEC_PROBES`) and a GraphQL endpoint at `/graphql`. A hit is a 2xx response whose
+ * body is an OpenAPI, GraphQL or Postman document. The same document served at several URLs is
+ * reported once (the others in `alsoAt`). Resolves `[]` when nothing is found. Browser-safe (subject
+ * to the server's CORS policy).
+ *
+ * @example const [best] = await discoverSpec('http://127.0.0.1:8000') // { url: '.../openapi.json', framework: 'FastAPI', ... }
+ */
+export async function discoverSpec(baseUrl: string, options: DiscoverSpecOptions = {}): Promise<DiscoveredSpec[]> {
+  options.signal?.throwIfAborted()
+  const base = parseBaseUrl(baseUrl)
+  const target = splitUrlCredentials(base.href)
+  const context: ProbeContext = {
+    fetch: options.fetch ?? globalThis.fetch,
+    headers: buildRequestHeaders({
+      sourceId: redactUrl(baseUrl),
+      configHeaders: options.headers,
+      basicAuthorization: target.basicAuthorization,
+    }),
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+  }
+  const fetchBase = new URL(target.url)
+  // One listener on the caller's signal fans out to every probe (one listener per probe would trip
+  // Node's "possible EventTarget memory leak" warning).
+  const probeControllers = SPEC_PROBES.map(() => new AbortController())
+  const cancelProbes = () => probeControllers.forEach((controller) => controller.abort(options.signal?.reason))
+  options.signal?.addEventListener('abort', cancelProbes, { once: true })
+  try {
+    const results = await Promise.all(
+      SPEC_PROBES.map(async (probe, order) => {
+        const hit = await runProbe(probeUrl(fetchBase, probe), probe, context, probeControllers[order]!)
+        return hit === undefined ? undefined : toDiscovered(probeUrl(base, probe), probe, hit, order)
+      }),
+    )
+    options.signal?.throwIfAborted()
+    return collapseDuplicates(results.filter((result) => result !== undefined))
+  } finally {
+    options.signal?.removeEventListener('abort', cancelProbes)
+  }
+}
+
+interface RankedSpec {
+  spec: DiscoveredSpec
+  order: number
+  documentKey: string
+}
+
+function toDiscovered(url: string, probe: SpecProbe, hit: ProbeHit, order: number): RankedSpec {
+  const summary = summarizeDocument(hit.document, hit.type)
+  const guess = guessFramework(probe, hit.headers, hit.document)
+  const hasOperations = (summary.operationCount ?? 0) > 0 || hit.type === 'graphql'
+  // Known framework layout, confirmed framework and a non-empty API each make the hit more likely the real one.
+  const confidence = 0.5 + (probe.frameworks.length > 0 ? 0.2 : 0) + (guess.confirmed ? 0.2 : 0) + (hasOperations ? 0.1 : 0)
+  const spec: DiscoveredSpec = { url, type: hit.type, confidence: Math.round(confidence * 100) / 100, alsoAt: [] }
+  if (summary.specVersion !== undefined) spec.version = summary.specVersion
+  if (summary.title !== undefined) spec.title = summary.title
+  if (summary.operationCount !== undefined) spec.operationCount = summary.operationCount
+  if (guess.framework !== undefined) spec.framework = guess.framework
+  // JSON and YAML renderings of one document parse to the same value: key on that, not on the bytes.
+  const documentKey = hit.document === undefined ? `text:${fastHash(hit.text)}` : `doc:${fastHash(canonicalJson(hit.document))}`
+  return { spec, order, documentKey }
+}
+
+/** Best first; each document once, at its most confident URL. */
+function collapseDuplicates(ranked: RankedSpec[]): DiscoveredSpec[] {
+  ranked.sort(
+    (a, b) =>
+      b.spec.confidence - a.spec.confidence ||
+      (b.spec.operationCount ?? 0) - (a.spec.operationCount ?? 0) ||
+      a.order - b.order,
+  )
+  const byDocument = new Map<string, DiscoveredSpec>()
+  for (const { spec, documentKey } of ranked) {
+    const kept = byDocument.get(documentKey)
+    if (kept === undefined) byDocument.set(documentKey, spec)
+    else kept.alsoAt.push(spec.url)
+  }
+  return [...byDocument.values()]
+}
+
+function parseBaseUrl(baseUrl: string): URL {
+  let url: URL | undefined
+  try {
+    url = new URL(baseUrl)
+  } catch {
+    url = undefined
+  }
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    const message = 'must be an http or https URL'
+    throw new InvalidConfigError(`Invalid base URL for discovery: baseUrl ${message}`, [{ path: 'baseUrl', message }])
+  }
+  url.search = ''
+  url.hash = ''
+  // The base's own path is a prefix: `http://host/app` probes `http://host/app/openapi.json`.
+  if (!url.pathname.endsWith('/')) url.pathname = `${url.pathname}/`
+  return url
+}
+
+function probeUrl(base: URL, probe: SpecProbe): string {
+  return new URL(probe.path.slice(1), base).href
+}

@@ -1,0 +1,102 @@
+import { TimeoutError } from '../errors/errors.js'
+import { detectDocumentType, detectSourceType } from '../formats/detect-type.js'
+import { parseDocument } from '../formats/parse-document.js'
+import type { SourceType } from '../formats/types.js'
+import { readBody } from '../loaders/read-body.js'
+import { requestContext } from '../loaders/request-context.js'
+import { GRAPHQL_PROBE_QUERY, type SpecProbe } from './probe-table.js'
+
+/** What every probe of one discovery shares. */
+export interface ProbeContext {
+  fetch: typeof fetch
+  /** Headers for every request (the caller's, Basic auth from the base URL, Accept). */
+  headers: Headers
+  /** Budget of one probe, all its requests included. */
+  timeoutMs: number
+  maxBytes: number
+}
+
+/** A probe that found an API definition. */
+export interface ProbeHit {
+  type: SourceType
+  /** The parsed document (`undefined` for GraphQL SDL, which is not JSON). */
+  document: unknown
+  /** The text as served, to tell identical documents apart from different ones. */
+  text: string
+  /** Headers of the response that carried the document. */
+  headers: Headers
+}
+
+/**
+ * Runs one probe: HEAD first (cheap, and an HTML page is skipped without downloading it), GET when
+ * HEAD succeeded or is not supported (405, 501, or a failed request); for the GraphQL probe, a POST
+ * of the smallest introspection query. Resolves `undefined` for a miss (any status other than 2xx,
+ * a timeout, a body that is no API definition). The probe's timeout aborts `controller`, which the
+ * caller also aborts to cancel the discovery.
+ */
+export async function runProbe(url: string, probe: SpecProbe, context: ProbeContext, controller: AbortController): Promise<ProbeHit | undefined> {
+  const timer = setTimeout(() => controller.abort(new TimeoutError(`Probe of ${url} timed out`, context.timeoutMs)), context.timeoutMs)
+  try {
+    const response =
+      probe.kind === 'graphql' ? await postIntrospection(url, context, controller.signal) : await headThenGet(url, context, controller.signal)
+    if (response === undefined) return undefined
+    const text = await readBody(response, {
+      signal: controller.signal,
+      maxBytes: context.maxBytes,
+      context: requestContext('discovery', probe.kind === 'graphql' ? 'POST' : 'GET', url),
+    })
+    return classify(text, response.headers, probe)
+  } catch {
+    return undefined
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+async function headThenGet(url: string, context: ProbeContext, signal: AbortSignal): Promise<Response | undefined> {
+  const head = await context.fetch(url, { method: 'HEAD', headers: context.headers, signal }).catch((error: unknown) => {
+    if (signal.aborted) throw error
+    return undefined // some servers reset HEAD requests: try GET
+  })
+  if (head !== undefined) {
+    void head.body?.cancel().catch(() => {})
+    const headUnsupported = head.status === 405 || head.status === 501
+    if (!headUnsupported && !head.ok) return undefined
+    if (head.ok && isHtml(head.headers)) return undefined
+  }
+  return okOrUndefined(await context.fetch(url, { method: 'GET', headers: context.headers, signal }))
+}
+
+async function postIntrospection(url: string, context: ProbeContext, signal: AbortSignal): Promise<Response | undefined> {
+  const headers = new Headers(context.headers)
+  headers.set('content-type', 'application/json')
+  headers.set('accept', 'application/graphql-response+json, application/json')
+  const body = JSON.stringify({ query: GRAPHQL_PROBE_QUERY })
+  return okOrUndefined(await context.fetch(url, { method: 'POST', headers, body, signal }))
+}
+
+function okOrUndefined(response: Response): Response | undefined {
+  if (response.ok) return response
+  void response.body?.cancel().catch(() => {})
+  return undefined
+}
+
+function classify(text: string, headers: Headers, probe: SpecProbe): ProbeHit | undefined {
+  const contentType = headers.get('content-type') ?? undefined
+  if (isHtml(headers)) return undefined
+  let document: unknown
+  try {
+    document = parseDocument(text, { contentType })
+  } catch {
+    document = undefined
+  }
+  const type = detectDocumentType(document) ?? detectSourceType(text, contentType)
+  if (type === undefined) return undefined
+  // The GraphQL probe only counts when the server really answered the introspection query.
+  if (probe.kind === 'graphql' && type !== 'graphql') return undefined
+  return { type, document: type === 'graphql' && typeof document !== 'object' ? undefined : document, text, headers }
+}
+
+function isHtml(headers: Headers): boolean {
+  return /text\/html/i.test(headers.get('content-type') ?? '')
+}

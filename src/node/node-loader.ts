@@ -1,0 +1,23 @@
+import type { LiveSourceConfig } from '../config/config.js'
+import { createHttpLoader, type HttpLoaderOptions } from '../loaders/http-loader.js'
+import type { LoadRequest, LoadResult, SourceLoader } from '../loaders/types.js'
+import { createFileLoader } from './file-loader.js'
+
+/** Options of {@link createNodeLoader}: those of the HTTP loader, used for `url` sources. */
+export type NodeLoaderOptions = HttpLoaderOptions
+
+/**
+ * The loader for Node hosts: `filePath` sources are read from disk ({@link createFileLoader}),
+ * `url` sources are fetched ({@link createHttpLoader} with the given `fetch` and `prepareRequest`).
+ *
+ * @example new LiveSyncService({ loader: createNodeLoader(), watcher: createFileWatcher() })
+ */
+export function createNodeLoader(options: NodeLoaderOptions = {}): SourceLoader {
+  const files = createFileLoader()
+  const http = createHttpLoader(options)
+  return {
+    load(source: LiveSourceConfig, request: LoadRequest): Promise<LoadResult> {
+      return source.filePath !== undefined ? files.load(source, request) : http.load(source, request)
+    },
+  }
+}
