@@ -1,7 +1,11 @@
 import type { LiveSourceConfigInput } from '../../config/config.js'
 import { MIN_REFRESH_INTERVAL_MS, parseSourceConfig } from '../../config/config.js'
 import type { SourceType } from '../../formats/types.js'
+import { basename, dirname, join, resolve } from 'node:path'
+import { SyncEvents } from '../../events/events.js'
 import { createFileWatcher } from '../../node/file-watcher.js'
+import { fileStore } from '../../node/file-store.js'
+import { postmanFileTarget } from '../../node/postman-file-target.js'
 import { LiveSyncService } from '../../service/LiveSyncService.js'
 import type { CliIo } from '../cli-io.js'
 import { CliLoader } from '../cli-loader.js'
@@ -25,6 +29,10 @@ Options:
   --interval <ms>         poll interval in milliseconds, at least ${MIN_REFRESH_INTERVAL_MS} (default ${DEFAULT_INTERVAL_MS})
   --header "Name: value"  header sent with every HTTP request (repeatable; values are never printed)
   --type <type>           openapi, graphql or postman (default: detected per source)
+  --out <file>            keep a Postman collection v2.1 file in sync with the (single) source;
+                          edits you make in that file survive later syncs
+  --state-dir <dir>       where --out keeps its merge base between runs
+                          (default: .api-live-sync/ beside the --out file)
   --json                  print newline-delimited JSON events instead of reports:
                           { "event", "sourceId", ...payload } for source:added, sync:started,
                           sync:retry, sync:completed, sync:failed and changes:detected
@@ -33,6 +41,7 @@ Options:
 Examples:
   api-live-sync watch http://127.0.0.1:8000/openapi.json
   api-live-sync watch ./openapi.yaml http://localhost:4000/graphql --interval 2000
+  api-live-sync watch http://127.0.0.1:8000/openapi.json --out petstore.postman.json
 `
 
 /** `api-live-sync watch`: a LiveSyncService over the given sources until Ctrl-C. */
@@ -45,16 +54,23 @@ export const watchCommand: Command = {
       header: { type: 'string', multiple: true },
       type: { type: 'string' },
       json: { type: 'boolean' },
+      out: { type: 'string' },
+      'state-dir': { type: 'string' },
     })
     if (values.help === true) {
       io.stdout.write(WATCH_HELP)
       return 0
     }
     if (positionals.length === 0) throw new UsageError("watch needs at least one URL or file (see 'api-live-sync watch --help')")
+    if (values.out !== undefined && positionals.length !== 1) throw new UsageError('--out keeps one collection in sync with one source: give exactly one URL or file')
+    if (values['state-dir'] !== undefined && values.out === undefined) throw new UsageError('--state-dir goes with --out')
+    const out = values.out === undefined ? undefined : resolve(io.cwd, values.out)
     const settings: WatchSettings = {
       interval: parseInterval(values.interval),
       headers: parseHeaderOptions(values.header),
       type: parseTypeOption(values.type),
+      out,
+      stateDir: out === undefined ? undefined : resolve(io.cwd, values['state-dir'] ?? join(dirname(out), '.api-live-sync')),
     }
     const locations = uniqueLocations(positionals.map((argument) => parseSourceLocation(argument, io.cwd)))
     return watch(locations, settings, values.json === true, io)
@@ -65,6 +81,10 @@ interface WatchSettings {
   interval: number
   headers: Record<string, string> | undefined
   type: SourceType | undefined
+  /** Absolute path of the Postman collection kept in sync, with `--out`. */
+  out: string | undefined
+  /** Where the merge base of `--out` is kept between runs. */
+  stateDir: string | undefined
 }
 
 async function watch(locations: SourceLocation[], settings: WatchSettings, json: boolean, io: CliIo): Promise<number> {
@@ -75,6 +95,7 @@ async function watch(locations: SourceLocation[], settings: WatchSettings, json:
   const service = new LiveSyncService({
     loader,
     watcher: createFileWatcher(),
+    ...(settings.stateDir === undefined ? {} : { store: fileStore(settings.stateDir) }),
     onListenerError: (error) => io.stderr.write(`api-live-sync: internal error in an event listener: ${oneLine(String(error))}\n`),
   })
   try {
@@ -84,6 +105,10 @@ async function watch(locations: SourceLocation[], settings: WatchSettings, json:
     const configs = await Promise.race([resolving, stop.stopped.then(() => undefined)])
     if (configs === undefined) return 0
     for (const config of configs) await service.addSource(config)
+    if (settings.out !== undefined) {
+      service.attachTarget(configs[0]!.id, postmanFileTarget(settings.out))
+      if (!json) reportCollectionWrites(service, settings.out, io)
+    }
     if (!json) {
       const count = configs.length === 1 ? '1 source' : `${configs.length} sources`
       io.stderr.write(`Watching ${count} (polling every ${settings.interval / 1000}s). Press Ctrl-C to stop.\n`)
@@ -134,6 +159,19 @@ function sourceConfig(location: SourceLocation, settings: WatchSettings, type: S
   const common = { id: location.label, name: location.label, type, refreshInterval: settings.interval }
   if (location.kind === 'file') return { ...common, filePath: location.filePath }
   return { ...common, url: location.url, ...(settings.headers === undefined ? {} : { headers: settings.headers }) }
+}
+
+/** One line per write of the `--out` collection, saying what the merge did. */
+function reportCollectionWrites(service: LiveSyncService, out: string, io: CliIo): void {
+  service.on(SyncEvents.SYNC_COMPLETED, ({ merge }) => {
+    if (!merge) return
+    const conflicts = merge.conflicts.length === 1 ? '1 conflict kept your value' : `${merge.conflicts.length} conflicts kept your values`
+    io.stderr.write(
+      `wrote ${basename(out)}: ${merge.added.length} added, ${merge.updated.length} updated, ${merge.removed.length} removed` +
+        (merge.conflicts.length > 0 ? `; ${conflicts}` : '') +
+        '\n',
+    )
+  })
 }
 
 function parseInterval(value: string | undefined): number {
