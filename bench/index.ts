@@ -1,7 +1,9 @@
+import os from 'node:os'
 import { printTable, type BenchRow } from './harness.js'
 import { benchServiceOverhead } from './service-overhead.js'
 import { benchFixtures } from './fixtures.js'
 import { benchMerge } from './merge.js'
+import { benchEtagPoll } from './etag-poll.js'
 import { formatMs } from './harness.js'
 
 async function mergeRows(): Promise<BenchRow[]> {
@@ -24,12 +26,14 @@ async function main(): Promise<void> {
     ['service overhead', benchServiceOverhead],
     ['real fixtures', benchFixtures],
     ['collection merge', mergeRows],
+    ['ETag polling', benchEtagPoll],
   ]
   for (const [name, bench] of benches) {
     process.stderr.write(`running ${name}...\n`)
     rows.push(...(await bench()))
   }
-  console.log(`\napi-live-sync benchmarks — node ${process.version}, ${process.platform}/${process.arch}\n`)
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
+  console.log(`\napi-live-sync benchmarks — node ${process.version}, ${process.platform}/${process.arch}, ${os.cpus().length} x ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB\n`)
   printTable(rows)
 }
 

@@ -82,6 +82,7 @@ describe('createHttpLoader: successful loads', () => {
     const result = await createHttpLoader().load(sourceFor(`${server.url}/openapi.json`), loadRequest())
     expect(result).toEqual({
       content: petsJson,
+      bytes: new TextEncoder().encode(petsJson),
       contentType: 'application/json; charset=utf-8',
       etag: undefined,
       lastModified: undefined,

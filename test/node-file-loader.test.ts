@@ -61,6 +61,7 @@ describe('createFileLoader', () => {
 
     expect(result).toEqual({
       content: text,
+      bytes: expect.any(Uint8Array),
       contentType: 'application/json',
       etag: `"file-${stats.size}-${stats.mtimeMs}"`,
     })

@@ -40,7 +40,7 @@ export async function runProbe(url: string, probe: SpecProbe, context: ProbeCont
     const response =
       probe.kind === 'graphql' ? await postIntrospection(url, context, controller.signal) : await headThenGet(url, context, controller.signal)
     if (response === undefined) return undefined
-    const text = await readBody(response, {
+    const { text } = await readBody(response, {
       signal: controller.signal,
       maxBytes: context.maxBytes,
       context: requestContext('discovery', probe.kind === 'graphql' ? 'POST' : 'GET', url),

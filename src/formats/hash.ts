@@ -48,9 +48,10 @@ function writeCanonical(value: unknown): string | undefined {
 
 const encoder = new TextEncoder()
 
-/** SHA-256 (hex) through Web Crypto, available in Node 20+ and browsers. */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', encoder.encode(text))
+/** SHA-256 (hex) of text (as UTF-8) or bytes, through Web Crypto, available in Node 20+ and browsers. */
+export async function sha256Hex(input: string | Uint8Array): Promise<string> {
+  const bytes = typeof input === 'string' ? encoder.encode(input) : input
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)
   return toHex(new Uint8Array(digest))
 }
 

@@ -1,5 +1,6 @@
 import type { LiveSourceConfig } from '../config/config.js'
 import { HttpError, InvalidConfigError, NetworkError, isLiveSyncError } from '../errors/errors.js'
+import { corsHint } from './cors-hint.js'
 import { readBody } from './read-body.js'
 import type { RequestContext } from './request-context.js'
 import { causeCodeSuffix, requestContext } from './request-context.js'
@@ -61,7 +62,7 @@ export function createHttpLoader(options: HttpLoaderOptions = {}): SourceLoader 
         return { notModified: true }
       }
       if (!response.ok) throw httpError(response, context)
-      const content = await readBody(response, {
+      const { text: content, bytes } = await readBody(response, {
         signal: request.signal,
         maxBytes: request.maxBytes,
         onProgress: request.onProgress,
@@ -69,6 +70,7 @@ export function createHttpLoader(options: HttpLoaderOptions = {}): SourceLoader 
       })
       return {
         content,
+        bytes,
         contentType: headerOrUndefined(response, 'content-type'),
         etag: headerOrUndefined(response, 'etag'),
         lastModified: headerOrUndefined(response, 'last-modified'),
@@ -105,8 +107,11 @@ async function send(
   } catch (error) {
     if (signal.aborted) throw signal.reason
     if (isLiveSyncError(error)) throw error
-    // fetch rejects with a TypeError for refused or reset connections, DNS failures and redirect loops.
-    throw new NetworkError(`${context.label}: the request failed${causeCodeSuffix(error)}`, {
+    // fetch rejects with a TypeError for refused or reset connections, DNS failures and redirect loops,
+    // and in a browser also for a response that CORS blocked: the hint names that case.
+    const hint = error instanceof TypeError ? corsHint(url) : undefined
+    const message = `${context.label}: the request failed${causeCodeSuffix(error)}`
+    throw new NetworkError(hint === undefined ? message : `${message}; ${hint}`, {
       sourceId: context.sourceId,
       cause: error,
     })

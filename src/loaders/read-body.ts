@@ -23,7 +23,7 @@ export interface ReadBodyOptions {
  * (invalid UTF-8: garbled text would otherwise look like a real change), `NetworkError` (the stream
  * failed mid-body), or the signal's reason when it aborts.
  */
-export async function readBody(response: Response, options: ReadBodyOptions): Promise<string> {
+export async function readBody(response: Response, options: ReadBodyOptions): Promise<{ text: string; bytes: Uint8Array }> {
   const { signal, maxBytes, context } = options
   const declaredBytes = declaredLength(response)
   if (declaredBytes !== undefined && declaredBytes > maxBytes) {
@@ -31,7 +31,7 @@ export async function readBody(response: Response, options: ReadBodyOptions): Pr
     throw tooLarge(context, maxBytes, 'declares a body larger than')
   }
   signal.throwIfAborted()
-  if (response.body === null) return ''
+  if (response.body === null) return { text: '', bytes: new Uint8Array(0) }
 
   const reader = response.body.getReader()
   // Some fetch implementations (injected ones) do not tie the body to the signal: cancel it ourselves.
@@ -41,6 +41,7 @@ export async function readBody(response: Response, options: ReadBodyOptions): Pr
   // Content-Length counts encoded bytes; with gzip it says nothing about what we count, so omit it.
   const totalBytes = isContentEncoded(response) ? undefined : declaredBytes
   const parts: string[] = []
+  const chunks: Uint8Array[] = []
   let loadedBytes = 0
   try {
     for (;;) {
@@ -49,10 +50,12 @@ export async function readBody(response: Response, options: ReadBodyOptions): Pr
       loadedBytes += chunk.value.byteLength
       if (loadedBytes > maxBytes) throw tooLarge(context, maxBytes, 'sent more than')
       parts.push(decode(decoder, chunk.value, context))
+      chunks.push(chunk.value)
       options.onProgress?.({ loadedBytes, totalBytes })
     }
     parts.push(decode(decoder, undefined, context))
-    return parts.join('')
+    // The bytes too: hashing them spares the service re-encoding the text to compare it with the last good one.
+    return { text: parts.join(''), bytes: concatChunks(chunks, loadedBytes) }
   } catch (error) {
     cancelQuietly(reader)
     throw error
@@ -79,6 +82,17 @@ async function readChunk(
   // A cancel from our abort listener ends the stream quietly (`done`): never mistake that for a full body.
   if (signal.aborted) throw signal.reason
   return chunk
+}
+
+function concatChunks(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!
+  const bytes = new Uint8Array(length)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return bytes
 }
 
 function decode(decoder: TextDecoder, bytes: Uint8Array | undefined, context: RequestContext): string {

@@ -24,6 +24,8 @@ export type LoadResult =
   | {
       notModified?: false
       content: string
+      /** The raw body, when the loader has it: the service hashes it instead of re-encoding `content`. */
+      bytes?: Uint8Array | undefined
       contentType?: string | undefined
       etag?: string | undefined
       lastModified?: string | undefined

@@ -34,7 +34,7 @@ export function createFileLoader(): SourceLoader {
       // The file may have grown between stat and read.
       if (bytes.byteLength > request.maxBytes) throw tooLarge(source.id, path, request.maxBytes)
       request.onProgress?.({ loadedBytes: bytes.byteLength, totalBytes: stats.size })
-      return { content: decodeUtf8(bytes, source.id, path), contentType: contentTypeForPath(path), etag }
+      return { content: decodeUtf8(bytes, source.id, path), bytes, contentType: contentTypeForPath(path), etag }
     },
   }
 }

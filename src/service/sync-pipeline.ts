@@ -30,7 +30,8 @@ export async function processLoadResult(state: SourceState, loaded: LoadResult, 
     return { kind: 'unchanged', commit: unchangedCommit }
   }
   const commitBase = { etag: loaded.etag, lastModified: loaded.lastModified }
-  const contentHash = await sha256Hex(loaded.content)
+  // Bytes, when the loader kept them, hash without re-encoding the text (the bulk of the cost).
+  const contentHash = await sha256Hex(loaded.bytes ?? loaded.content)
   if (state.snapshot && contentHash === state.contentHash) {
     return { kind: 'unchanged', commit: { ...unchangedCommit, ...commitBase, contentHash } }
   }
