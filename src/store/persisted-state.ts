@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { StateError } from '../errors/errors.js'
 import type { ApiSnapshot } from '../formats/types.js'
 
