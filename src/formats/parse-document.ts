@@ -53,7 +53,10 @@ export function parseYamlText(text: string, sourceId?: string): unknown {
     const line = position?.line
     const column = position?.col
     const where = line === undefined ? '' : ` at line ${line}, column ${column}`
-    const reason = firstLine((error as Error).message)
+    // The parser ends its first line with the position too ("... at line 1, column 4:"): said once above.
+    const first = firstLine((error as Error).message).replace(/ at line \d+, column \d+:?$/, '')
+    // The parser recurses per nesting level; a stack overflow means the document, not us, went too deep.
+    const reason = /Maximum call stack size exceeded/.test(first) ? 'it is nested too deeply' : first
     throw new ParseError(
       `${sourceLabel(sourceId)}is not valid YAML${where}: ${reason}`,
       { format: 'yaml', line, column },

@@ -26,8 +26,24 @@ export function causeCode(error: unknown): string | undefined {
   return undefined
 }
 
-/** `" (ECONNREFUSED)"` or `""`, to append to a message. */
+/**
+ * Causes fetch reports without a code, recognised by their fixed wording (Node's undici) and told in
+ * our own words, so the message stays clear without quoting a cause's text.
+ */
+const UNCODED_CAUSES: ReadonlyArray<readonly [RegExp, string]> = [[/^redirect count exceeded$/, 'too many redirects']]
+
+function uncodedCause(error: unknown): string | undefined {
+  let current: unknown = error
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const known = UNCODED_CAUSES.find(([pattern]) => pattern.test((current as Error).message))
+    if (known !== undefined) return known[1]
+    current = current.cause
+  }
+  return undefined
+}
+
+/** `" (ECONNREFUSED)"`, `" (too many redirects)"` or `""`, to append to a message. */
 export function causeCodeSuffix(error: unknown): string {
-  const code = causeCode(error)
-  return code === undefined ? '' : ` (${code})`
+  const reason = causeCode(error) ?? uncodedCause(error)
+  return reason === undefined ? '' : ` (${reason})`
 }

@@ -226,6 +226,8 @@ export class LiveSyncService {
       const reason = new CancelledError('The LiveSyncService was disposed')
       for (const entry of this.#registry.list()) {
         this.#stopWatching(entry)
+        // Its timer is gone: a status must not promise a poll that will never come.
+        if (entry.state.nextSync !== null) entry.dispatch({ type: 'pollScheduled', at: null })
         entry.abortController?.abort(reason)
       }
       await this.#settleInFlight()

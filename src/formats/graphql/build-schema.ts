@@ -70,6 +70,7 @@ function schemaFromIntrospection(graphql: GraphqlModule, document: Extract<Graph
 }
 
 function invalidSchema(error: unknown, sourceId: string | undefined): InvalidSpecError {
-  const reason = error instanceof Error ? error.message : String(error)
+  // graphql-js recurses through `ofType` chains: a stack overflow means the document nests absurdly deep.
+  const reason = error instanceof RangeError ? 'it is nested too deeply' : error instanceof Error ? error.message : String(error)
   return new InvalidSpecError(`${capitalised(documentSubject(sourceId))} is not a usable GraphQL schema: ${reason}`, { sourceId, cause: error })
 }
