@@ -445,6 +445,7 @@ describe('createHttpLoader: network and decoding failures', () => {
     expect((error as Error).message).toContain(`${url}/spec`)
   })
 
+  // A source without headers lets fetch follow; sources with headers are covered in http-redirects.test.ts.
   it('follows a redirect, and turns a redirect loop into a NetworkError', async () => {
     const server = await serve((request, response) => {
       if (request.url === '/moved') response.writeHead(301, { location: '/spec' }).end()

@@ -4,6 +4,7 @@ import { parseDocument } from '../formats/parse-document.js'
 import type { SourceType } from '../formats/types.js'
 import { readBody } from '../loaders/read-body.js'
 import { requestContext } from '../loaders/request-context.js'
+import { fetchFollowingRedirects } from '../loaders/follow-redirects.js'
 import { GRAPHQL_PROBE_QUERY, type SpecProbe } from './probe-table.js'
 
 /** What every probe of one discovery shares. */
@@ -53,8 +54,13 @@ export async function runProbe(url: string, probe: SpecProbe, context: ProbeCont
   }
 }
 
+/** Sends a probe through the loader's redirect handling, so probe headers never follow a redirect to another origin. */
+function send(context: ProbeContext, url: string, method: string, signal: AbortSignal, headers: Headers, body?: string): Promise<Response> {
+  return fetchFollowingRedirects(context.fetch, { url, method, headers, body }, signal, requestContext('discovery', method, url))
+}
+
 async function headThenGet(url: string, context: ProbeContext, signal: AbortSignal): Promise<Response | undefined> {
-  const head = await context.fetch(url, { method: 'HEAD', headers: context.headers, signal }).catch((error: unknown) => {
+  const head = await send(context, url, 'HEAD', signal, new Headers(context.headers)).catch((error: unknown) => {
     if (signal.aborted) throw error
     return undefined // some servers reset HEAD requests: try GET
   })
@@ -64,7 +70,7 @@ async function headThenGet(url: string, context: ProbeContext, signal: AbortSign
     if (!headUnsupported && !head.ok) return undefined
     if (head.ok && isHtml(head.headers)) return undefined
   }
-  return okOrUndefined(await context.fetch(url, { method: 'GET', headers: context.headers, signal }))
+  return okOrUndefined(await send(context, url, 'GET', signal, new Headers(context.headers)))
 }
 
 async function postIntrospection(url: string, context: ProbeContext, signal: AbortSignal): Promise<Response | undefined> {
@@ -72,7 +78,7 @@ async function postIntrospection(url: string, context: ProbeContext, signal: Abo
   headers.set('content-type', 'application/json')
   headers.set('accept', 'application/graphql-response+json, application/json')
   const body = JSON.stringify({ query: GRAPHQL_PROBE_QUERY })
-  return okOrUndefined(await context.fetch(url, { method: 'POST', headers, body, signal }))
+  return okOrUndefined(await send(context, url, 'POST', signal, headers, body))
 }
 
 function okOrUndefined(response: Response): Response | undefined {

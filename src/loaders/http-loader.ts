@@ -1,11 +1,13 @@
 import type { LiveSourceConfig } from '../config/config.js'
-import { HttpError, InvalidConfigError, NetworkError, isLiveSyncError } from '../errors/errors.js'
-import { corsHint } from './cors-hint.js'
+import { HttpError, InvalidConfigError } from '../errors/errors.js'
+import { fetchFollowingRedirects } from './follow-redirects.js'
 import { readBody } from './read-body.js'
+import type { OutgoingRequest } from './redirect-request.js'
 import type { RequestContext } from './request-context.js'
-import { causeCodeSuffix, requestContext } from './request-context.js'
+import { requestContext } from './request-context.js'
 import { buildRequestHeaders } from './request-headers.js'
 import { parseRetryAfter } from './retry-after.js'
+import { discardBody } from './send-request.js'
 import type { LoadRequest, LoadResult, SourceLoader } from './types.js'
 import { splitUrlCredentials } from './url-credentials.js'
 
@@ -28,10 +30,12 @@ export interface HttpLoaderOptions {
 }
 
 /**
- * The default loader of `url` sources: one `fetch` per load, with the source's headers, conditional
- * headers from the last good response (a 304 is `{ notModified: true }`), a streamed and size-capped
- * body read, and errors whose messages name the source and the redacted URL but never a header value.
- * Works the same in Node and browsers.
+ * The default loader of `url` sources: one request per load (plus its redirects), with the source's
+ * headers, conditional headers from the last good response (a 304 is `{ notModified: true }`), a
+ * streamed and size-capped body read, and errors whose messages name the source and the redacted URL
+ * but never a header value. Configured headers and URL credentials never follow a redirect to another
+ * origin (see `fetchFollowingRedirects`). Works the same in Node and browsers, except that a browser
+ * cannot follow a redirect for a source with headers or credentials: that fails with a clear error.
  *
  * Aborting `request.signal` rejects with `signal.reason` itself, so the service's timeouts and
  * cancellations keep their own error types.
@@ -53,12 +57,11 @@ export function createHttpLoader(options: HttpLoaderOptions = {}): SourceLoader 
         // RFC 9110 §13.1.2: a POST whose If-None-Match matches gets 412, not 304, so only safe methods ask.
         ...(isConditionalMethod(method) ? { etag: request.etag, lastModified: request.lastModified } : {}),
       })
-      const init: RequestInit = { method, headers, signal: request.signal }
-      if (prepared.body !== undefined) init.body = prepared.body
-
-      const response = await send(options.fetch ?? globalThis.fetch, target.url, init, request.signal, context)
+      const outgoing: OutgoingRequest = { url: target.url, method, headers, body: prepared.body }
+      const fetchImpl = options.fetch ?? globalThis.fetch
+      const response = await fetchFollowingRedirects(fetchImpl, outgoing, request.signal, context)
       if (response.status === 304) {
-        void response.body?.cancel().catch(() => {})
+        discardBody(response)
         return { notModified: true }
       }
       if (!response.ok) throw httpError(response, context)
@@ -91,36 +94,9 @@ function isConditionalMethod(method: string): boolean {
   return method === 'GET' || method === 'HEAD'
 }
 
-/**
- * Calls `fetchImpl` as a plain function: a browser's `fetch` called as a method of another object
- * throws "Illegal invocation".
- */
-async function send(
-  fetchImpl: typeof fetch,
-  url: string,
-  init: RequestInit,
-  signal: AbortSignal,
-  context: RequestContext,
-): Promise<Response> {
-  try {
-    return await fetchImpl(url, init)
-  } catch (error) {
-    if (signal.aborted) throw signal.reason
-    if (isLiveSyncError(error)) throw error
-    // fetch rejects with a TypeError for refused or reset connections, DNS failures and redirect loops,
-    // and in a browser also for a response that CORS blocked: the hint names that case.
-    const hint = error instanceof TypeError ? corsHint(url) : undefined
-    const message = `${context.label}: the request failed${causeCodeSuffix(error)}`
-    throw new NetworkError(hint === undefined ? message : `${message}; ${hint}`, {
-      sourceId: context.sourceId,
-      cause: error,
-    })
-  }
-}
-
 function httpError(response: Response, context: RequestContext): HttpError {
   // Nothing in an error body is used: release the connection at once.
-  void response.body?.cancel().catch(() => {})
+  discardBody(response)
   const statusText = response.statusText ? ` ${response.statusText}` : ''
   return new HttpError(`${context.label}: the server answered HTTP ${response.status}${statusText}`, response.status, {
     sourceId: context.sourceId,
