@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { InvalidSpecError, ParseError } from '../src/errors/errors.js'
-import { sha256Hex } from '../src/formats/hash.js'
+import { canonicalJson, canonicalSummary, sha256Hex } from '../src/formats/hash.js'
 import { postmanFormat } from '../src/formats/postman/index.js'
 import type { NormalizedDocument, SnapshotOperation } from '../src/formats/types.js'
 import { collection, collectionText, folder, objectUrl, reExport, request, SCHEMA_V20 } from './fixtures/postman-collection-builder.js'
@@ -347,6 +347,19 @@ describe('postmanFormat.normalize: fingerprint', () => {
     const pretty = await normalize(JSON.stringify(document, null, 4))
     expect(pretty.canonical).toBe(compact.canonical)
   })
+
+  it('is the Merkle summary of the snapshot: document fields and [key, identity, hash] of each request', async () => {
+    const { snapshot, canonical } = await normalize(NESTED_V20)
+    expect(canonical).toBe(canonicalSummary(snapshot))
+    expect(canonical).toContain(JSON.stringify([snapshot.operations[0]!.key, snapshot.operations[0]!.identity, snapshot.operations[0]!.hash]))
+  })
+
+  it('builds every request with its keys in canonical order, so hashing it is one native JSON.stringify', async () => {
+    const { snapshot } = await normalize(NESTED_V20)
+    for (const { identity: _identity, hash: _hash, ...operation } of snapshot.operations) {
+      expect(JSON.stringify(operation)).toBe(canonicalJson(operation))
+    }
+  })
 })
 
 describe('postmanFormat.normalize: which documents are collections', () => {
@@ -400,5 +413,24 @@ describe('postmanFormat.normalize: which documents are collections', () => {
     expect((error as ParseError).code).toBe('PARSE_ERROR')
     expect((error as ParseError).line).toBe(4)
     expect((error as Error).message).toContain('"my-source"')
+  })
+})
+
+describe('postmanFormat: hostile nesting', () => {
+  it('refuses folders nested deeper than MAX_FOLDER_DEPTH quickly, with a typed error', async () => {
+    const { postmanFormat } = await import('../src/formats/postman/index.js')
+    const { MAX_FOLDER_DEPTH } = await import('../src/formats/postman/flatten-items.js')
+    const nest = (depth: number) =>
+      '{"info":{"name":"C","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[' +
+      '{"name":"f","item":['.repeat(depth) +
+      '{"name":"r","request":{"method":"GET","url":"https://x/a"}}' +
+      ']}'.repeat(depth) +
+      ']}'
+    await expect(postmanFormat.normalize(nest(100_000), { sourceId: 'deep' })).rejects.toMatchObject({
+      code: 'INVALID_SPEC',
+      message: expect.stringContaining('nested too deeply'),
+    })
+    const ok = await postmanFormat.normalize(nest(MAX_FOLDER_DEPTH), { sourceId: 'deep-ok' })
+    expect(ok.snapshot.operations).toHaveLength(1)
   })
 })

@@ -17,6 +17,12 @@ export interface RequestEntry {
   location: string
 }
 
+/**
+ * Deepest folder nesting accepted. Real collections use a handful of levels; each level copies the
+ * folder path, so a hostile 100,000-level collection would otherwise cost quadratic time.
+ */
+export const MAX_FOLDER_DEPTH = 256
+
 interface PendingItem {
   item: unknown
   folder: string[]
@@ -46,6 +52,12 @@ export function flattenItems(
     const name = stringOr(item.name) ?? ''
     const auth = ownAuth(item.request) ?? pending.auth
     if (Array.isArray(item.item)) {
+      if (folder.length >= MAX_FOLDER_DEPTH) {
+        throw new InvalidSpecError(
+          `Postman collection of source "${context.sourceId}": folders are nested too deeply (more than ${MAX_FOLDER_DEPTH} levels)`,
+          { sourceId: context.sourceId },
+        )
+      }
       const folderAuth = ownAuth(item) ?? pending.auth
       stack.push(...childrenOf(item.item, [...folder, name], folderAuth, location).reverse())
     } else if (isRecord(item.request) || typeof item.request === 'string') {
