@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { InvalidSpecError, ParseError } from '../src/errors/errors.js'
 import { canonicalJson, canonicalSummary, sha256Hex } from '../src/formats/hash.js'
 import { postmanFormat } from '../src/formats/postman/index.js'
+import { MAX_FOLDER_DEPTH } from '../src/formats/postman/flatten-items.js'
 import type { NormalizedDocument, SnapshotOperation } from '../src/formats/types.js'
 import { collection, collectionText, folder, objectUrl, reExport, request, SCHEMA_V20 } from './fixtures/postman-collection-builder.js'
 
@@ -418,8 +419,6 @@ describe('postmanFormat.normalize: which documents are collections', () => {
 
 describe('postmanFormat: hostile nesting', () => {
   it('refuses folders nested deeper than MAX_FOLDER_DEPTH quickly, with a typed error', async () => {
-    const { postmanFormat } = await import('../src/formats/postman/index.js')
-    const { MAX_FOLDER_DEPTH } = await import('../src/formats/postman/flatten-items.js')
     const nest = (depth: number) =>
       '{"info":{"name":"C","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[' +
       '{"name":"f","item":['.repeat(depth) +
