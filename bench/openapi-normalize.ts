@@ -1,6 +1,6 @@
 /**
- * OpenAPI normalization benchmark: normalize (parse + snapshot + canonical text) against plain
- * JSON.parse on the large fixtures. Run: node --import tsx bench/openapi-normalize.ts
+ * OpenAPI normalization benchmark: normalize (parse + snapshot + Merkle hashes + canonical
+ * summary) against plain JSON.parse on the large fixtures. Run: node --import tsx bench/openapi-normalize.ts
  * Reports the best and median of several warm runs, since other work on the machine adds noise.
  */
 import { existsSync, readFileSync } from 'node:fs'
@@ -46,7 +46,7 @@ if (!existsSync(specs)) {
     console.log(
       `${file.padEnd(32)} ${(text.length / 1e6).toFixed(1)} MB  JSON.parse ${parse === undefined ? '   -  ' : parse.best.toFixed(1).padStart(6)} ms` +
         `  normalize best ${normalize.best.toFixed(1).padStart(6)} ms, median ${normalize.median.toFixed(1).padStart(6)} ms` +
-        `  canonical ${(canonicalLength / 1e6).toFixed(1)} MB${ratio}`,
+        `  canonical ${(canonicalLength / 1e3).toFixed(0)} kB${ratio}`,
     )
   }
   const memory = process.memoryUsage()

@@ -11,8 +11,8 @@ import { agrees, COMPAT_DIR, expectedClass, loadOpenApiCases, worstSeverity, typ
  * a floor means a rule regressed.
  */
 const AGREEMENT_FLOOR: Record<string, number> = {
-  'general-operation-parameters': 29,
-  'operation-parameters': 35,
+  'general-operation-parameters': 50,
+  'operation-parameters': 46,
   'parameters-examples': 12,
   request: 15,
   'request-body-examples': 12,
@@ -20,7 +20,7 @@ const AGREEMENT_FLOOR: Record<string, number> = {
   'response-body-examples': 12,
   'response-body-schema': 86,
 }
-const OVERALL_FLOOR = 220
+const OVERALL_FLOOR = 252
 const LABELLED_CASES = 260
 const CASE_FOLDERS = 460
 

@@ -179,10 +179,56 @@ describe('Swagger 2.0 responses, definitions and inline parameter schemas', () =
     })
     const get = operation(snapshot, 'GET /items')
     expect(get.parameters).toEqual([
-      { name: 'ids', in: 'query', required: false, schema: { type: ['array'], items: { type: ['integer'], format: 'int64' } } },
+      { name: 'ids', in: 'query', required: false, schema: { type: ['array'], items: { type: ['integer'], format: 'int64' } }, style: 'form', explode: true },
+      // collectionFormat only applies to arrays.
       { name: 'limit', in: 'query', required: false, schema: { type: ['integer'], minimum: 1, maximum: 100, default: 20 } },
     ])
     expect(get.responses['404']).toEqual({ description: 'Not found', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } })
+  })
+})
+
+describe('Swagger 2.0 parameter serialization', () => {
+  it('collectionFormat of array parameters maps to style and explode; allowEmptyValue is kept', async () => {
+    const array = (name: string, location: string, collectionFormat?: string) => ({
+      name,
+      in: location,
+      type: 'array',
+      items: { type: 'string' },
+      ...(location === 'path' ? { required: true } : {}),
+      ...(collectionFormat === undefined ? {} : { collectionFormat }),
+    })
+    const snapshot = await swagger2({
+      paths: {
+        '/items/{ids}': {
+          get: {
+            parameters: [
+              array('ids', 'path'),
+              array('csv', 'query'),
+              array('ssv', 'query', 'ssv'),
+              array('tsv', 'query', 'tsv'),
+              array('pipes', 'query', 'pipes'),
+              array('multi', 'query', 'multi'),
+              array('X-List', 'header', 'csv'),
+              { name: 'empty', in: 'query', type: 'string', allowEmptyValue: true },
+            ],
+            responses: {},
+          },
+        },
+      },
+    })
+    const settings = Object.fromEntries(
+      operation(snapshot, 'GET /items/{ids}').parameters.map(({ name, style, explode, allowEmptyValue }) => [name, { style, explode, allowEmptyValue }]),
+    )
+    expect(settings).toEqual({
+      ids: { style: 'simple', explode: false, allowEmptyValue: undefined },
+      csv: { style: 'form', explode: false, allowEmptyValue: undefined },
+      ssv: { style: 'spaceDelimited', explode: false, allowEmptyValue: undefined },
+      tsv: { style: 'tabDelimited', explode: false, allowEmptyValue: undefined },
+      pipes: { style: 'pipeDelimited', explode: false, allowEmptyValue: undefined },
+      multi: { style: 'form', explode: true, allowEmptyValue: undefined },
+      'X-List': { style: 'simple', explode: false, allowEmptyValue: undefined },
+      empty: { style: undefined, explode: undefined, allowEmptyValue: true },
+    })
   })
 })
 

@@ -20,16 +20,17 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   )
 }
 
-/** What canonicalJson gives for the snapshot parts the canonical text is defined over. */
+/** What canonicalJson gives for the Merkle summary the canonical text is defined as. */
 function canonicalOfSnapshot({ snapshot }: NormalizedDocument): string {
   return canonicalJson({
-    operations: snapshot.operations.map(({ hash: _hash, ...definition }) => definition),
-    schemas: snapshot.schemas,
-    securitySchemes: snapshot.securitySchemes,
-    servers: snapshot.servers,
+    type: snapshot.type,
     specVersion: snapshot.specVersion,
     title: snapshot.title,
     version: snapshot.version,
+    servers: snapshot.servers,
+    securitySchemes: snapshot.securitySchemes,
+    operations: snapshot.operations.map((operation) => [operation.key, operation.identity, operation.hash]),
+    schemaHashes: snapshot.schemaHashes,
   })
 }
 
@@ -84,8 +85,16 @@ describe('normalize: Swagger 2.0 (petstore-2.0.json)', () => {
     expect(swagger.schemas).toEqual(openapi.schemas)
     expect(swagger.schemaHashes).toEqual(openapi.schemaHashes)
     const withoutDescriptions = (operations: typeof swagger.operations) =>
-      operations.map(({ hash: _hash, description: _description, ...rest }) => rest)
+      operations.map(({ hash: _hash, description: _description, parameters, ...rest }) => ({
+        ...rest,
+        parameters: parameters.map(({ style: _style, explode: _explode, ...parameter }) => parameter),
+      }))
     expect(withoutDescriptions(swagger.operations)).toEqual(withoutDescriptions(openapi.operations))
+    // The editions really serialize `tags` differently: 2.0 `csv` is `tags=a,b`, 3.0 `style: form` explodes by default.
+    const tags = (snapshot: typeof swagger) => snapshot.operations.find((operation) => operation.key === 'GET /pets')!.parameters.find((parameter) => parameter.name === 'tags')
+    expect(tags(swagger)).toMatchObject({ style: 'form', explode: false })
+    expect(tags(openapi)).toMatchObject({ style: 'form' })
+    expect(tags(openapi)).not.toHaveProperty('explode')
     const addPet = swagger.operations.find((operation) => operation.key === 'POST /pets')!
     expect(addPet.requestBody).toEqual({
       required: true,
@@ -265,7 +274,7 @@ paths:
     expect(after.identity).toBe('GET /pets/{}')
   })
 
-  it('the canonical text is canonicalJson of the snapshot without hashes', async () => {
+  it('the canonical text is the Merkle summary: document fields, [key, identity, hash] rows and schema hashes', async () => {
     for (const name of ['petstore-2.0.json', 'petstore-3.0.yaml', 'museum-3.1.2024-11.yaml', 'tictactoe-3.1.yaml']) {
       const normalized = await normalize(fixture(name))
       expect(normalized.canonical).toBe(canonicalOfSnapshot(normalized))
@@ -291,6 +300,57 @@ paths:
     expect(after.canonical).not.toBe(before.canonical)
     const changed = after.snapshot.operations.filter((operation, index) => operation.hash !== before.snapshot.operations[index]!.hash)
     expect(changed.map((operation) => operation.key)).toEqual(['GET /pets/{petId}'])
+  })
+
+  /** Three operations: two share a `$ref`'d parameter and response, one reaches `Leaf` through `Middle`. */
+  const merkleDocument = (edit: { leafFormat?: string; limitDescription?: string; errorDescription?: string } = {}) =>
+    JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 'T', version: '1' },
+      paths: {
+        '/a': { get: { parameters: [{ $ref: '#/components/parameters/limit' }], responses: { default: { $ref: '#/components/responses/Error' } } } },
+        '/b': { get: { parameters: [{ $ref: '#/components/parameters/limit' }], responses: { default: { $ref: '#/components/responses/Error' } } } },
+        '/c': { get: { responses: { '200': { description: 'OK', content: { 'application/json': { schema: { $ref: '#/components/schemas/Middle' } } } } } } },
+      },
+      components: {
+        parameters: { limit: { name: 'limit', in: 'query', description: edit.limitDescription ?? 'Page size', schema: { type: 'integer' } } },
+        responses: { Error: { description: edit.errorDescription ?? 'Error', content: { 'application/json': { schema: { type: 'string' } } } } },
+        schemas: {
+          Middle: { type: 'object', properties: { leaf: { $ref: '#/components/schemas/Leaf' } } },
+          Leaf: { type: 'string', format: edit.leafFormat ?? 'uuid' },
+        },
+      },
+    })
+
+  const changedKeys = (before: NormalizedDocument, after: NormalizedDocument): string[] =>
+    after.snapshot.operations.filter((operation, index) => operation.hash !== before.snapshot.operations[index]!.hash).map((operation) => operation.key)
+
+  it('operation hashes are Merkle hashes: a change in a shared parameter or response reaches every operation using it', async () => {
+    const original = await normalize(merkleDocument())
+    expect(changedKeys(original, await normalize(merkleDocument()))).toEqual([])
+    const parameterEdited = await normalize(merkleDocument({ limitDescription: 'How many' }))
+    expect(changedKeys(original, parameterEdited)).toEqual(['GET /a', 'GET /b'])
+    expect(parameterEdited.canonical).not.toBe(original.canonical)
+    const responseEdited = await normalize(merkleDocument({ errorDescription: 'Failure' }))
+    expect(changedKeys(original, responseEdited)).toEqual(['GET /a', 'GET /b'])
+    expect(responseEdited.canonical).not.toBe(original.canonical)
+  })
+
+  it('a change two references deep changes that schema, every schema and operation reaching it, and the canonical text', async () => {
+    const original = await normalize(merkleDocument())
+    const edited = await normalize(merkleDocument({ leafFormat: 'uri' }))
+    expect(changedKeys(original, edited)).toEqual(['GET /c'])
+    const hashesBefore = original.snapshot.schemaHashes!
+    const hashesAfter = edited.snapshot.schemaHashes!
+    expect(hashesAfter['#/components/schemas/Leaf']).not.toBe(hashesBefore['#/components/schemas/Leaf'])
+    expect(hashesAfter['#/components/schemas/Middle']).not.toBe(hashesBefore['#/components/schemas/Middle'])
+    expect(edited.canonical).not.toBe(original.canonical)
+  })
+
+  it('the canonical text stays a summary: far smaller than the snapshot it stands for', async () => {
+    const { snapshot, canonical } = await normalize(fixture('museum-3.1.2024-11.yaml'))
+    expect(canonical.length).toBeLessThan(JSON.stringify(snapshot).length / 4)
+    for (const operation of snapshot.operations) expect(canonical).toContain(JSON.stringify([operation.key, operation.identity, operation.hash]))
   })
 })
 
@@ -349,6 +409,54 @@ describe('normalize: operation details', () => {
     const { snapshot } = await normalize(document({ paths: { '/a/{x}': { get: { responses: {} } }, '/a/{y}': { get: { responses: {} } }, '/b/{z}': { get: { responses: {} } } } }))
     expect(snapshot.operations.map((operation) => operation.identity)).toEqual(['GET /a/{x}', 'GET /a/{y}', 'GET /b/{}'])
     expect(snapshot.warnings).toEqual(['Several operations match "GET /a/{}" (paths differing only in parameter names); each is identified by its own path'])
+  })
+
+  it('keeps parameter serialization (style, explode, allowEmptyValue, allowReserved) as written', async () => {
+    const { snapshot } = await normalize(
+      document({
+        paths: {
+          '/a/{id}': {
+            get: {
+              parameters: [
+                { name: 'id', in: 'path', required: true, style: 'matrix', explode: true, schema: { type: 'array', items: { type: 'string' } } },
+                { name: 'q', in: 'query', allowEmptyValue: true, allowReserved: false, schema: { type: 'string' } },
+                { name: 'plain', in: 'query', style: 7, explode: 'yes', schema: { type: 'string' } },
+              ],
+              responses: {},
+            },
+          },
+        },
+      }),
+    )
+    const byName = new Map(snapshot.operations[0]!.parameters.map((parameter) => [parameter.name, parameter]))
+    expect(byName.get('id')).toMatchObject({ style: 'matrix', explode: true })
+    expect(byName.get('q')).toMatchObject({ allowEmptyValue: true, allowReserved: false })
+    expect(byName.get('q')).not.toHaveProperty('style')
+    // Values of the wrong type are not settings.
+    expect(Object.keys(byName.get('plain')!)).toEqual(['in', 'name', 'required', 'schema'])
+  })
+
+  it('keeps operation-level servers (else those of the path item) and externalDocs in extra', async () => {
+    const servers = [{ url: 'https://{region}.example.com', description: 'Regional', variables: { region: { default: 'eu', enum: ['eu', 'us'] } } }]
+    const { snapshot } = await normalize(
+      document({
+        servers: [{ url: 'https://api.example.com' }],
+        paths: {
+          '/a': {
+            servers: [{ url: 'https://path-level.example.com' }],
+            get: { servers, externalDocs: { url: 'https://docs.example.com/a', description: 'Guide' }, responses: {} },
+            put: { responses: {} },
+          },
+          '/b': { get: { responses: {} } },
+        },
+      }),
+    )
+    const [getA, getB, putA] = snapshot.operations.map((operation) => operation.extra)
+    expect(getA).toEqual({ externalDocs: { description: 'Guide', url: 'https://docs.example.com/a' }, servers })
+    expect(Object.keys(getA!)).toEqual(['externalDocs', 'servers'])
+    expect(putA).toEqual({ servers: [{ url: 'https://path-level.example.com' }] })
+    expect(getB).toBeUndefined()
+    expect(snapshot.servers).toEqual(['https://api.example.com'])
   })
 
   it('server variables take their default values', async () => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ChangeSet } from '../src/diff/types.js'
+import { canonicalJson } from '../src/formats/hash.js'
 import { postmanFormat } from '../src/formats/postman/index.js'
 import type { ApiSnapshot, NormalizedDocument } from '../src/formats/types.js'
 
@@ -94,6 +95,11 @@ describe.skipIf(!available)(
     it('gives the same canonical text for the same bytes normalized twice', async () => {
       const again = await normalizeFile(NEWER)
       expect(again.canonical).toBe(newer.canonical)
+    })
+
+    it('builds every request with its keys in canonical order (hashing takes the native JSON.stringify path)', () => {
+      const outOfOrder = newer.snapshot.operations.filter(({ identity: _identity, hash: _hash, ...operation }) => JSON.stringify(operation) !== canonicalJson(operation))
+      expect(outOfOrder.map((operation) => operation.identity)).toEqual([])
     })
   },
 )

@@ -33,6 +33,14 @@ export interface ParameterSpec {
   disabled?: boolean
   /** Named examples (OpenAPI 3 `examples`), `$ref`s to `#/components/examples/...` resolved. */
   examples?: Record<string, unknown>
+  /** OpenAPI `style` as written (`form`, `simple`, `matrix`, ...); Swagger 2.0 array `collectionFormat` mapped to it. */
+  style?: string
+  /** OpenAPI `explode` as written; Swagger 2.0 arrays: true for `collectionFormat: multi`, else false. */
+  explode?: boolean
+  /** OpenAPI / Swagger 2.0 `allowEmptyValue` as written. */
+  allowEmptyValue?: boolean
+  /** OpenAPI 3 `allowReserved` as written. */
+  allowReserved?: boolean
 }
 
 export interface MediaTypeSpec {
@@ -122,7 +130,13 @@ export interface ApiSnapshot {
 /** What a format produces from a document, before the service fingerprints it. */
 export interface NormalizedDocument {
   snapshot: Omit<ApiSnapshot, 'fingerprint'>
-  /** Canonical text of the snapshot: equal for documents that differ only in key order or formatting. */
+  /**
+   * Canonical text the fingerprint is taken of: equal for documents that differ only in key order
+   * or formatting, different whenever any operation or schema differs. It need not spell out the
+   * whole snapshot: OpenAPI and Postman give a compact Merkle summary (`canonicalSummary`: type,
+   * spec version, title, version, servers, security schemes, `[key, identity, hash]` of every
+   * operation and the schema hashes), sound because each hash covers its full content.
+   */
   canonical: string
 }
 

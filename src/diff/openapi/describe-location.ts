@@ -4,24 +4,21 @@
  * "request body (application/json) property 'name'".
  */
 export function describeLocation(location: readonly string[]): string {
-  const [head, ...rest] = location
+  // Read by index rather than destructured: this runs for every distinct change location.
+  const head = location[0]
   switch (head) {
-    case 'parameters': {
-      const [where, name, ...schema] = rest
-      return `${where ?? ''} parameter '${name ?? ''}'${describeSchemaPath(schema)}`
-    }
+    case 'parameters':
+      return `${location[1] ?? ''} parameter '${location[2] ?? ''}'${describeSchemaPath(location, 3)}`
     case 'requestBody':
-      return `request body${describeContent(rest)}`
+      return `request body${describeContent(location, 1)}`
     case 'responses': {
-      const [status, section, ...more] = rest
-      if (section === 'headers') {
-        const [name, ...schema] = more
-        return `response ${status ?? ''} header '${name ?? ''}'${describeSchemaPath(schema)}`
-      }
-      return `response ${status ?? ''}${describeContent(section === undefined ? [] : [section, ...more])}`
+      const status = location[1]
+      const section = location[2]
+      if (section === 'headers') return `response ${status ?? ''} header '${location[3] ?? ''}'${describeSchemaPath(location, 4)}`
+      return `response ${status ?? ''}${section === undefined ? '' : describeContent(location, 2)}`
     }
     case 'security':
-      return rest.length > 0 ? `security scheme '${rest[0]}'` : 'security'
+      return location.length > 1 ? `security scheme '${location[1]}'` : 'security'
     case undefined:
       return ''
     default:
@@ -29,18 +26,19 @@ export function describeLocation(location: readonly string[]): string {
   }
 }
 
-/** `['content', mediaType, 'schema', ...]` as "(mediaType) property 'x'". */
-function describeContent(segments: readonly string[]): string {
-  const [section, mediaType, part, ...schema] = segments
-  if (section !== 'content' || mediaType === undefined) return ''
-  if (part === 'schema') return ` (${mediaType})${describeSchemaPath(schema)}`
+/** `['content', mediaType, 'schema', ...]` from `start` as "(mediaType) property 'x'". */
+function describeContent(location: readonly string[], start: number): string {
+  const mediaType = location[start + 1]
+  if (location[start] !== 'content' || mediaType === undefined) return ''
+  const part = location[start + 2]
+  if (part === 'schema') return ` (${mediaType})${describeSchemaPath(location, start + 3)}`
   return part === undefined ? ` (${mediaType})` : ` (${mediaType}) ${part}`
 }
 
-/** A schema path as a property path: `properties/a/items/properties/b` reads "property 'a[].b'". */
-export function describeSchemaPath(segments: readonly string[]): string {
+/** A schema path as a property path: `properties/a/items/properties/b` reads "property 'a[].b'" (segments from `start`). */
+export function describeSchemaPath(segments: readonly string[], start = 0): string {
   let label = ''
-  for (let index = 0; index < segments.length; index++) {
+  for (let index = start; index < segments.length; index++) {
     const segment = segments[index]!
     const next = segments[index + 1]
     if (segment === 'properties' && next !== undefined) {

@@ -4,7 +4,7 @@ import { buildChangeSet, operationAddedChange, operationRemovedChange, toOperati
 import { matchOperations } from '../match-operations.js'
 import { compareSecuritySchemes, compareServers } from './document.js'
 import { compareDocumentMetadata, compareOperationMetadata } from './metadata.js'
-import { OperationChanges } from './operation-changes.js'
+import { OperationChanges, RecordTemplates } from './operation-changes.js'
 import { compareOperation } from './operations.js'
 import { compareParameters } from './parameters.js'
 import { compareRequestBody } from './request-body.js'
@@ -26,19 +26,54 @@ export function diffOpenApi(before: ApiSnapshot, after: ApiSnapshot): ChangeSet 
 export function diffOpenApiWithStats(before: ApiSnapshot, after: ApiSnapshot): { changeSet: ChangeSet; stats: SchemaDiffStats } {
   const { pairs, added, removed } = matchOperations(before.operations, after.operations)
   const differ = new SchemaDiffer(before, after)
+  const templates = new RecordTemplates()
   const addedRefs = added.map(toOperationRef)
   const removedRefs = removed.map(toOperationRef)
-  const changes: Change[] = [...addedRefs.map(operationAddedChange), ...removedRefs.map(operationRemovedChange)]
+  // Every change goes to the bucket of its severity as it is found: concatenated, the buckets are
+  // the stable sort by severity that buildChangeSet makes, which then has nothing left to move
+  // in lists of tens of thousands of records.
+  const buckets = new SeverityBuckets()
+  buckets.addAll(addedRefs.map(operationAddedChange))
+  buckets.addAll(removedRefs.map(operationRemovedChange))
   const modified: ModifiedOperation[] = []
   for (const pair of pairs) {
     if (unchangedPair(pair.before, pair.after, pair.moved) && !securitySchemesMatter(pair.after, before, after)) continue
-    const operationChanges = diffOperationPair(pair.before, pair.after, pair.moved, { before, after }, differ)
+    const operationChanges = diffOperationPair(pair.before, pair.after, pair.moved, { before, after }, differ, templates)
     if (operationChanges.length === 0) continue
-    modified.push({ operation: toOperationRef(pair.after), changes: operationChanges })
-    changes.push(...operationChanges)
+    modified.push({ operation: toOperationRef(pair.after), changes: inSeverityOrder(operationChanges) })
+    buckets.addAll(operationChanges)
   }
-  changes.push(...compareServers(before, after), ...compareSecuritySchemes(before, after), ...compareDocumentMetadata(before, after))
-  return { changeSet: buildChangeSet({ added: addedRefs, removed: removedRefs, modified, changes }), stats: differ.stats }
+  buckets.addAll(compareServers(before, after))
+  buckets.addAll(compareSecuritySchemes(before, after))
+  buckets.addAll(compareDocumentMetadata(before, after))
+  return { changeSet: buildChangeSet({ added: addedRefs, removed: removedRefs, modified, changes: buckets.all() }), stats: differ.stats }
+}
+
+/** Changes by severity, each bucket in the order the changes came. */
+class SeverityBuckets {
+  readonly #breaking: Change[] = []
+  readonly #warning: Change[] = []
+  readonly #info: Change[] = []
+
+  addAll(changes: readonly Change[]): void {
+    for (const change of changes) {
+      if (change.severity === 'breaking') this.#breaking.push(change)
+      else if (change.severity === 'warning') this.#warning.push(change)
+      else this.#info.push(change)
+    }
+  }
+
+  /** Breaking, then warning, then info. */
+  all(): Change[] {
+    return this.#breaking.concat(this.#warning, this.#info)
+  }
+}
+
+/** The changes grouped breaking, warning, info, each group in its original order (a stable sort by severity, in one pass). */
+function inSeverityOrder(changes: Change[]): Change[] {
+  const buckets = new SeverityBuckets()
+  buckets.addAll(changes)
+  return buckets.all()
 }
 
 /** Equal hashes and the same path as written (a renamed path parameter may leave the hash alone). */
@@ -65,8 +100,9 @@ function diffOperationPair(
   moved: boolean,
   snapshots: { before: ApiSnapshot; after: ApiSnapshot },
   differ: SchemaDiffer,
+  templates: RecordTemplates,
 ): Change[] {
-  const changes = new OperationChanges(after.key, differ.forOperation())
+  const changes = new OperationChanges(after.key, differ.forOperation(), templates)
   compareOperation(before, after, moved, changes)
   compareOperationMetadata(before, after, changes)
   compareParameters(before, after, moved, changes)

@@ -18,8 +18,8 @@ function templateNames(path: string): string[] {
  * parameters of an operation that kept its path pair by position in the template, so
  * `{petId}` renamed to `{id}` is the same parameter.
  */
-function keyParameters(operation: SnapshotOperation, byPosition: boolean): Map<string, ParameterSpec> {
-  const positions = new Map(templateNames(operation.path).map((name, index) => [name, index]))
+function keyParameters(operation: SnapshotOperation, names: readonly string[], byPosition: boolean): Map<string, ParameterSpec> {
+  const positions = new Map(names.map((name, index) => [name, index]))
   const keyed = new Map<string, ParameterSpec>()
   for (const parameter of operation.parameters) {
     const position = positions.get(parameter.name)
@@ -48,9 +48,11 @@ function ignoredNote(parameter: ParameterSpec): string {
  * (`in`), renamed path parameters, required-ness, deprecation, documentation and schemas.
  */
 export function compareParameters(before: SnapshotOperation, after: SnapshotOperation, moved: boolean, changes: OperationChanges): void {
-  const samePathShape = !moved && templateNames(before.path).length === templateNames(after.path).length
-  const was = keyParameters(before, samePathShape)
-  const is = keyParameters(after, samePathShape)
+  const namesBefore = templateNames(before.path)
+  const namesAfter = templateNames(after.path)
+  const samePathShape = !moved && namesBefore.length === namesAfter.length
+  const was = keyParameters(before, namesBefore, samePathShape)
+  const is = keyParameters(after, namesAfter, samePathShape)
   const removed = [...was].filter(([key]) => !is.has(key)).map(([, parameter]) => parameter)
   const added = [...is].filter(([key]) => !was.has(key)).map(([, parameter]) => parameter)
   for (const old of [...removed]) {

@@ -1,4 +1,4 @@
-import { fastHash } from '../hash.js'
+import { contentHash } from '../hash.js'
 import { stronglyConnectedComponents } from './tarjan.js'
 
 /** A schema as the hasher sees it: its canonical text and the pointers it references directly. */
@@ -33,24 +33,16 @@ export function computeSchemaHashes(schemas: ReadonlyMap<string, HashableSchema>
     const outside = new Set<string>()
     for (const pointer of members) {
       const schema = schemas.get(pointer)
-      text += `${pointer}\n${schema === undefined ? '(missing)' : schema.text}\n`
+      // Pointers as JSON strings: contentHash reads UTF-8, where lone surrogates would blur.
+      text += `${JSON.stringify(pointer)}\n${schema === undefined ? '(missing)' : schema.text}\n`
       for (const ref of successors(pointer)) {
-        if (!memberSet.has(ref)) outside.add(`${ref}=${hashes.get(ref)!}`)
+        if (!memberSet.has(ref)) outside.add(`${JSON.stringify(ref)}=${hashes.get(ref)!}`)
       }
     }
     text += [...outside].sort().join('\n')
-    const componentHash = fastHash(text)
+    const componentHash = contentHash(text)
     // Members of one cycle share the component's content but keep hashes of their own.
-    for (const pointer of members) hashes.set(pointer, members.length === 1 ? componentHash : fastHash(`${componentHash}\n${pointer}`))
+    for (const pointer of members) hashes.set(pointer, members.length === 1 ? componentHash : contentHash(`${componentHash}\n${JSON.stringify(pointer)}`))
   }
   return hashes
-}
-
-/**
- * Hash of an operation: its canonical text plus the hashes of the schemas it references, so a
- * change inside a referenced component (however deep) changes the operation's hash.
- */
-export function operationHash(text: string, refs: ReadonlySet<string>, schemaHashes: ReadonlyMap<string, string>): string {
-  const referenced = [...refs].sort().map((ref) => `${ref}=${schemaHashes.get(ref) ?? fastHash(`(missing)${ref}`)}`)
-  return fastHash(`${text}\n${referenced.join('\n')}`)
 }

@@ -18,6 +18,8 @@ export interface NormalizeContext {
   readonly memo: Map<string, Map<object, unknown>>
   /** `$ref` strings already taken apart (undefined for refs that leave the document). */
   readonly refCache: Map<string, ParsedRef | undefined>
+  /** Hash of each normalized operation part (parameter, request body, response), by the part object. */
+  readonly partHashes: Map<object, string>
 }
 
 /** A normalized part of an operation plus the schema pointers it references. */

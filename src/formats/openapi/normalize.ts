@@ -1,12 +1,13 @@
 import { InvalidSpecError, ParseError } from '../../errors/errors.js'
+import { canonicalSummary } from '../hash.js'
 import { parseDocument } from '../parse-document.js'
 import type { ApiSnapshot, NormalizedDocument, ParseContext, SchemaNode, SnapshotOperation } from '../types.js'
-import { canonicalSnapshotText } from './canonical.js'
-import { computeSchemaHashes, type HashableSchema, operationHash } from './component-hashes.js'
+import { computeSchemaHashes, type HashableSchema } from './component-hashes.js'
 import { drainSchemaQueue, registerComponentSchemas } from './component-schemas.js'
 import type { NormalizeContext } from './context.js'
 import { detectOpenApiVersion } from './detect-version.js'
 import { MAX_NESTING, NestingTooDeepError } from './nesting.js'
+import { operationHash } from './operation-hashes.js'
 import { collectOperations } from './operations.js'
 import { getOwn, isRecord, type JsonObject, setOwn } from './own.js'
 import { SchemaRegistry } from './schema-registry.js'
@@ -51,7 +52,15 @@ function parseOpenApiText(text: string, context: ParseContext): unknown {
  */
 export function normalizeParsedOpenApi(document: unknown, text: string, sourceId: string): NormalizedDocument {
   const { root, family, specVersion } = detectOpenApiVersion(document, sourceId, text)
-  const context: NormalizeContext = { family, root, warnings: new Warnings(), schemas: new SchemaRegistry(), memo: new Map(), refCache: new Map() }
+  const context: NormalizeContext = {
+    family,
+    root,
+    warnings: new Warnings(),
+    schemas: new SchemaRegistry(),
+    memo: new Map(),
+    refCache: new Map(),
+    partHashes: new Map(),
+  }
   registerComponentSchemas(context)
   const drafts = collectOperations(context, sourceId)
   drainSchemaQueue(context)
@@ -61,23 +70,19 @@ export function normalizeParsedOpenApi(document: unknown, text: string, sourceId
 
   const schemaEntries = context.schemas.sortedEntries()
   const hashable = new Map<string, HashableSchema>()
-  const schemaTexts: Array<[string, string]> = []
   const schemas: Record<string, SchemaNode> = {}
   for (const [pointer, { node, refs }] of schemaEntries) {
-    const schemaText = JSON.stringify(node)
-    schemaTexts.push([pointer, schemaText])
-    hashable.set(pointer, { text: schemaText, refs })
+    hashable.set(pointer, { text: JSON.stringify(node), refs })
     setOwn(schemas, pointer, node)
   }
   const hashes = computeSchemaHashes(hashable)
   const schemaHashes: Record<string, string> = {}
   for (const [pointer] of schemaEntries) setOwn(schemaHashes, pointer, hashes.get(pointer)!)
 
-  const operationTexts = drafts.map((draft) => JSON.stringify(draft.value))
-  const operations: SnapshotOperation[] = drafts.map((draft, index) => ({
-    ...draft.value,
-    hash: operationHash(operationTexts[index]!, draft.refs, hashes),
-  }))
+  // A plain loop, not a closure over `context`: an optimized closure can keep its context, and
+  // with it the whole parsed document, alive after normalization returns.
+  const operations: SnapshotOperation[] = []
+  for (const draft of drafts) operations.push({ ...draft.value, hash: operationHash(context, draft, hashes) })
   const snapshot: Omit<ApiSnapshot, 'fingerprint'> = {
     type: 'openapi',
     specVersion,
@@ -90,8 +95,7 @@ export function normalizeParsedOpenApi(document: unknown, text: string, sourceId
     servers,
     warnings: context.warnings.list(),
   }
-  const canonical = canonicalSnapshotText({ operationTexts, schemaTexts, securitySchemes, servers, specVersion, title, version })
-  return { snapshot, canonical }
+  return { snapshot, canonical: canonicalSummary(snapshot) }
 }
 
 function infoOf(root: JsonObject): { title: string; version: string } {

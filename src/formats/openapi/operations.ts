@@ -2,6 +2,7 @@ import type { ParameterSpec, SnapshotOperation } from '../types.js'
 import type { NormalizeContext, WithRefs } from './context.js'
 import { invalidSpec, kindOf } from './invalid-spec.js'
 import { atLocation } from './nesting.js'
+import { operationExtras } from './operation-extras.js'
 import { getOwn, isRecord, type JsonObject, sortedShallow, stringOf, stringsOf } from './own.js'
 import { compareParameters, mergeParameters, normalizeParameter, type RawParameter } from './parameters.js'
 import { resolveReference } from './refs.js'
@@ -83,6 +84,8 @@ function buildOperation(
   copyDescriptiveFields(raw, operation)
   const security = effectiveSecurity(raw, context.root)
   if (security !== undefined) operation.security = security
+  const extra = operationExtras(raw, pathItem, context.family)
+  if (extra !== undefined) operation.extra = extra
   return { value: sortedShallow(operation), refs }
 }
 

@@ -5,6 +5,7 @@ import { normalizeExamples } from './examples.js'
 import { firstMediaTypeEntry } from './media-types.js'
 import { remembered } from './memo.js'
 import { getOwn, sortedShallow, stringOf } from './own.js'
+import { parameterSerialization } from './parameter-serialization.js'
 import { type ResolvedObject, resolveReference } from './refs.js'
 import { normalizeSchemaNode } from './schema.js'
 import { inlineSchemaOf } from './swagger2-inline-schema.js'
@@ -83,6 +84,7 @@ export function normalizeParameter(
     if (example !== undefined) spec.example = canonicalValue(example, 1)
     const examples = normalizeExamples(getOwn(raw, 'examples') ?? getOwn(described ?? {}, 'examples'), context, `parameter "${parameter.name}"`)
     if (examples !== undefined) spec.examples = examples
+    Object.assign(spec, parameterSerialization(raw, parameter.location, context.family))
     return { value: sortedShallow(spec), refs }
   })
 }

@@ -25,7 +25,8 @@ const INLINE_SCHEMA_KEYWORDS = [
 /**
  * The schema a Swagger 2.0 parameter, header or Items Object describes inline, as a raw schema
  * ready for normalizeSchema. `type: file` becomes `{ type: string, format: binary }`, as OpenAPI 3
- * writes uploads; `collectionFormat` and `allowEmptyValue` are serialization details, not kept.
+ * writes uploads; `collectionFormat` and `allowEmptyValue` are serialization details, kept on the
+ * parameter (parameterSerialization), not in its schema.
  */
 export function inlineSchemaOf(raw: JsonObject, depth = 0): JsonObject {
   checkNesting(depth)

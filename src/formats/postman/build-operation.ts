@@ -28,24 +28,26 @@ export function buildOperation(entry: RequestEntry, warn: (message: string) => v
   const body = readRequestBody(request.body, headerValue(headers, 'content-type'))
   const auth = summarizeAuth(entry.auth)
   const description = descriptionText(request.description)
-  // Each operation gets its own folder arrays: siblings share one in the walk, and snapshots are handed out.
-  const extra: Record<string, unknown> = { folder: [...entry.folder] }
+  // Keys are inserted in sorted order here and in every part, so that canonicalJson can hand the
+  // whole operation to the native JSON.stringify when hashing it.
+  const extra: Record<string, unknown> = {}
   if (auth !== undefined) extra.auth = auth
   if (body !== undefined) extra.bodyMode = body.mode
+  // Each operation gets its own folder arrays: siblings share one in the walk, and snapshots are handed out.
+  extra.folder = [...entry.folder]
   if (url.server !== undefined) extra.server = url.server
-  const operation: OperationDraft = {
-    key: `${method} ${template.path}`,
-    method,
-    path: template.path,
+  return {
     baseIdentity: baseIdentity(method, template.path),
     deprecated: false,
-    parameters: buildParameters(template, { variables: url.variables, query: url.query, headers }),
-    responses: readSavedResponses(entry.responses),
-    folder: [...entry.folder],
+    ...(description === undefined ? {} : { description }),
     extra,
+    folder: [...entry.folder],
+    key: `${method} ${template.path}`,
+    method,
+    parameters: buildParameters(template, { variables: url.variables, query: url.query, headers }),
+    path: template.path,
+    ...(body === undefined ? {} : { requestBody: body.spec }),
+    responses: readSavedResponses(entry.responses),
+    ...(entry.name === '' ? {} : { summary: entry.name }),
   }
-  if (entry.name !== '') operation.summary = entry.name
-  if (description !== undefined) operation.description = description
-  if (body !== undefined) operation.requestBody = body.spec
-  return operation
 }

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../hash.js'
+import { canonicalSummary } from '../hash.js'
 import type { NormalizedDocument, ParseContext, SnapshotOperation } from '../types.js'
 import { assignIdentities } from './assign-identities.js'
 import { buildOperation } from './build-operation.js'
@@ -32,7 +32,8 @@ export function normalizeCollection(text: string, context: ParseContext): Normal
     servers: serversOf(operations),
     warnings,
   }
-  return { snapshot, canonical: canonicalJson(snapshot) }
+  // Each operation hash covers the whole request, so the summary of keys, identities and hashes stands for them.
+  return { snapshot, canonical: canonicalSummary(snapshot) }
 }
 
 /** `info.version` is a string, or (collection v2.0) `{ major, minor, patch, identifier }`. */

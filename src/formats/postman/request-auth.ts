@@ -26,5 +26,5 @@ export function summarizeAuth(auth: unknown): AuthSummary | undefined {
     : isRecord(settings)
       ? Object.keys(settings)
       : []
-  return { type, keys: [...new Set(keys)].sort(compareText) }
+  return { keys: [...new Set(keys)].sort(compareText), type }
 }

@@ -74,7 +74,7 @@ export function readRequestBody(body: unknown, contentType: string | undefined):
 }
 
 function bodyOf(mode: string, mediaType: string, example: unknown): RequestBodyDefinition {
-  return { mode, spec: { required: true, content: { [mediaType]: example === undefined ? {} : { example } } } }
+  return { mode, spec: { content: { [mediaType]: example === undefined ? {} : { example } }, required: true } }
 }
 
 /** `application/json; charset=utf-8` -> `application/json`; templated values (`{{type}}`) are unknown. */
@@ -91,15 +91,19 @@ function formFields(rows: unknown): BodyField[] {
   for (const row of rows) {
     const key = isRecord(row) ? scalarText(row.key) : undefined
     if (!isRecord(row) || key === undefined || key === '') continue
-    const field: BodyField = { key }
     const type = stringOr(row.type)
-    if (type !== undefined && type !== 'text') field.type = type
     // A file field's `src` is a path on the exporter's machine: keep only that it is a file.
     const value = scalarText(row.value)
-    if (value !== undefined && type !== 'file' && !isSecretName(key)) field.value = value
-    if (row.disabled === true) field.disabled = true
     const description = descriptionText(row.description)
-    if (description !== undefined) field.description = description
+    // Keys assigned in sorted order, like every object of an operation (see buildOperation);
+    // assignment, not spreading, keeps the objects fast to build and to serialize.
+    const before: Pick<BodyField, 'description' | 'disabled'> = {}
+    if (description !== undefined) before.description = description
+    if (row.disabled === true) before.disabled = true
+    const field = before as BodyField
+    field.key = key
+    if (type !== undefined && type !== 'text') field.type = type
+    if (value !== undefined && type !== 'file' && !isSecretName(key)) field.value = value
     fields.push(field)
   }
   // Fields that share a key (`expand[]`) are ordered by content; serializing only on a tie keeps this cheap.

@@ -30,18 +30,33 @@ function pathParameters(template: PathTemplate, variables: readonly KeyValueEntr
   const names = [...new Set(template.parameters)]
   return names.map((name) => {
     const declared = variables.find((variable) => variable.key === name)
-    const parameter: ParameterSpec = { name, in: 'path', required: true }
-    if (declared?.description !== undefined) parameter.description = declared.description
-    if (declared?.value !== undefined && declared.value !== '') parameter.example = declared.value
-    return parameter
+    const optional: OptionalFields = {}
+    if (declared?.description !== undefined) optional.description = declared.description
+    if (declared?.value !== undefined && declared.value !== '') optional.example = declared.value
+    return withRequiredFields(optional, 'path', name, true)
   })
 }
 
 function rowParameter(row: KeyValueEntry, location: 'query' | 'header'): ParameterSpec {
-  const parameter: ParameterSpec = { name: row.key, in: location, required: false }
-  if (row.description !== undefined) parameter.description = row.description
-  if (row.value !== undefined && row.value !== '' && !isSecretName(row.key)) parameter.example = row.value
-  if (row.disabled) parameter.disabled = true
+  const optional: OptionalFields = {}
+  if (row.description !== undefined) optional.description = row.description
+  if (row.disabled) optional.disabled = true
+  if (row.value !== undefined && row.value !== '' && !isSecretName(row.key)) optional.example = row.value
+  return withRequiredFields(optional, location, row.key, false)
+}
+
+type OptionalFields = Omit<ParameterSpec, 'in' | 'name' | 'required'>
+
+/**
+ * Adds `in`, `name` and `required` after the optional fields, which all sort before them: every
+ * object of an operation gets its keys in sorted order (see buildOperation). Assignment, not
+ * spreading, keeps the objects fast to build and to serialize.
+ */
+function withRequiredFields(optional: OptionalFields, location: ParameterSpec['in'], name: string, required: boolean): ParameterSpec {
+  const parameter = optional as ParameterSpec
+  parameter.in = location
+  parameter.name = name
+  parameter.required = required
   return parameter
 }
 

@@ -10,10 +10,15 @@ interface QueuedPair {
   parent: QueuedPair | undefined
 }
 
+/** The steps from the start to `queued`, in one array filled from its end (no intermediate lists). */
 function fullPath(queued: QueuedPair): string[] {
-  const steps: string[][] = []
-  for (let current: QueuedPair | undefined = queued; current !== undefined; current = current.parent) steps.push(current.step)
-  return steps.reverse().flat()
+  let length = 0
+  for (let current: QueuedPair | undefined = queued; current !== undefined; current = current.parent) length += current.step.length
+  const path = new Array<string>(length)
+  for (let current: QueuedPair | undefined = queued; current !== undefined; current = current.parent) {
+    for (let index = current.step.length - 1; index >= 0; index--) path[--length] = current.step[index]!
+  }
+  return path
 }
 
 /** A component pair with findings, reachable from another pair, at the shortest path from it. */

@@ -33,10 +33,11 @@ export interface PairComparison extends LocalComparison {
  */
 export class SchemaDiffer {
   readonly stats: SchemaDiffStats = { componentComparisons: 0, unchangedPairs: 0 }
-  readonly #pairNumbers = new Map<string, number>()
+  readonly #pairNumbers = new Map<string, Map<string, number>>()
   readonly #pairs: Array<{ before: string; after: string; unchanged: boolean }> = []
   readonly #memo: Record<Direction, Map<number, PairComparison>> = { request: new Map(), response: new Map() }
   readonly #reachable: Record<Direction, Map<number, ReachedPair[]>> = { request: new Map(), response: new Map() }
+  readonly #roots: Record<Direction, WeakMap<object, WeakMap<object, LocalComparison>>> = { request: new WeakMap(), response: new WeakMap() }
   /** Visit marks of the reachability walks, one stamp per walk: cheaper than a Set per walk. */
   #visits = new Int32Array(1024)
   #lastStamp = 0
@@ -53,8 +54,13 @@ export class SchemaDiffer {
 
   /** The number of a `(before, after)` component pair, allocated on first sight. */
   pairNumber(beforePointer: string, afterPointer: string): number {
-    const key = `${beforePointer}\u0000${afterPointer}`
-    let number = this.#pairNumbers.get(key)
+    // Two map levels: no key string to build for each of the many lookups.
+    let byAfter = this.#pairNumbers.get(beforePointer)
+    if (byAfter === undefined) {
+      byAfter = new Map()
+      this.#pairNumbers.set(beforePointer, byAfter)
+    }
+    let number = byAfter.get(afterPointer)
     if (number === undefined) {
       number = this.#pairs.length
       const beforeHash = this.before.schemaHashes?.[beforePointer]
@@ -62,7 +68,7 @@ export class SchemaDiffer {
       const unchanged = beforeHash !== undefined && beforeHash === this.after.schemaHashes?.[afterPointer]
       if (unchanged) this.stats.unchangedPairs++
       this.#pairs.push({ before: beforePointer, after: afterPointer, unchanged })
-      this.#pairNumbers.set(key, number)
+      byAfter.set(afterPointer, number)
     }
     return number
   }
@@ -86,6 +92,26 @@ export class SchemaDiffer {
     if (this.#visits[pair] === stamp) return false
     this.#visits[pair] = stamp
     return true
+  }
+
+  /**
+   * Compares two schemas of an operation up to the `$ref`s they contain, memoized by the two
+   * schema objects: the normalizer shares one object per part wherever a `$ref`'d parameter,
+   * response or body is used, so each distinct pair is compared once per diff.
+   */
+  compareRoot(before: unknown, after: unknown, direction: Direction): LocalComparison {
+    if (!isObject(before) || !isObject(after)) return this.compareLocal(before, after, direction, undefined)
+    let byAfter = this.#roots[direction].get(before)
+    if (byAfter === undefined) {
+      byAfter = new WeakMap()
+      this.#roots[direction].set(before, byAfter)
+    }
+    let result = byAfter.get(after)
+    if (result === undefined) {
+      result = this.compareLocal(before, after, direction, undefined)
+      byAfter.set(after, result)
+    }
+    return result
   }
 
   /** Compares two schemas up to the `$ref`s they contain. */
@@ -139,4 +165,8 @@ export class SchemaDiffer {
   #schema(side: 'before' | 'after', pointer: string): SchemaNode | undefined {
     return (side === 'before' ? this.before : this.after).schemas[pointer]
   }
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null
 }

@@ -1,5 +1,27 @@
+import type { ReachedPair } from './reach-findings.js'
 import type { SchemaDiffer } from './schema-differ.js'
 import type { Direction, SchemaFinding } from './types.js'
+
+/**
+ * Findings of one comparison that share where they sit: each finding's path, relative to the
+ * two schemas compared, is `prefix + path + finding.path`. Groups keep the findings they come
+ * from as they are (memoized per component pair), so reporting a shared component's changes in
+ * one more operation copies nothing until the change records are written.
+ */
+export interface FindingGroup {
+  /** Component pair the findings were made in; undefined for the findings of the schemas compared themselves. */
+  pair: number | undefined
+  /** Path from the compared schema to the `$ref` the walk went through. */
+  prefix: readonly string[]
+  /** Path from that `$ref`'s component to the component the findings were made in. */
+  path: readonly string[]
+  findings: readonly SchemaFinding[]
+  /**
+   * The memoized walk step that reached the pair (undefined for the compared schemas' own
+   * findings): groups with the same step have the same pair, path and findings.
+   */
+  step: ReachedPair | undefined
+}
 
 /**
  * The schema comparisons of one operation. Each component pair's findings are reported once
@@ -11,29 +33,28 @@ export class SchemaWalk {
   constructor(private readonly differ: SchemaDiffer) {}
 
   /**
-   * Compares two schemas of the operation and every changed component they reach. Paths in the
-   * findings are relative to the two schemas given.
+   * Compares two schemas of the operation and every changed component they reach: the findings
+   * of the two schemas first, then those of each component reached, in the order first reached.
    */
-  compare(before: unknown, after: unknown, direction: Direction): SchemaFinding[] {
-    const root = this.differ.compareLocal(before, after, direction, undefined)
-    const findings = [...root.findings]
+  compare(before: unknown, after: unknown, direction: Direction): FindingGroup[] {
+    const root = this.differ.compareRoot(before, after, direction)
+    const groups: FindingGroup[] = root.findings.length > 0 ? [{ pair: undefined, prefix: [], path: [], findings: root.findings, step: undefined }] : []
     const reported = this.#reported[direction]
-    const best = new Map<number, { hops: number; prefix: string[]; path: string[] }>()
+    const best = new Map<number, { prefix: string[]; step: ReachedPair }>()
     for (const edge of root.edges) {
       const start = this.differ.pairNumber(edge.before, edge.after)
       if (this.differ.isUnchanged(start)) continue
       for (const reached of this.differ.reachable(start, direction)) {
         if (reported.has(reached.pair)) continue
         const current = best.get(reached.pair)
-        if (current === undefined || reached.hops < current.hops) best.set(reached.pair, { hops: reached.hops, prefix: edge.path, path: reached.path })
+        if (current === undefined || reached.hops < current.step.hops) best.set(reached.pair, { prefix: edge.path, step: reached })
       }
     }
-    for (const [pair, { prefix, path }] of best) {
+    for (const [pair, { prefix, step }] of best) {
       reported.add(pair)
-      for (const finding of this.differ.componentPair(pair, direction).findings) {
-        findings.push({ ...finding, path: [...prefix, ...path, ...finding.path] })
-      }
+      const { findings } = this.differ.componentPair(pair, direction)
+      if (findings.length > 0) groups.push({ pair, prefix, path: step.path, findings, step })
     }
-    return findings
+    return groups
   }
 }
