@@ -1,5 +1,5 @@
 import { contentHash } from '../hash.js'
-import { stronglyConnectedComponents } from './tarjan.js'
+import { stronglyConnectedComponents } from '../strongly-connected-components.js'
 
 /** A schema as the hasher sees it: its canonical text and the pointers it references directly. */
 export interface HashableSchema {
