@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Change, ChangeSet } from '../src/diff/types.js'
 import { postmanFormat } from '../src/formats/postman/index.js'
-import { sameJson } from '../src/formats/postman/same-json.js'
+import { sameJson } from '../src/shared/json.js'
 import type { ApiSnapshot } from '../src/formats/types.js'
 import { collectionText, folder, objectUrl, reExport, request } from './fixtures/postman-collection-builder.js'
 

@@ -1,6 +1,6 @@
 import type { RequestBody } from './model.js'
 import type { FieldMerger } from './three-way.js'
-import { deepEqual } from './values.js'
+import { sameJson } from './values.js'
 
 /**
  * Three-way merge of a request body. The media type belongs to the spec: it follows the spec
@@ -13,7 +13,7 @@ export function mergeBody(merger: FieldMerger, base: RequestBody | undefined, us
   if (base === undefined || user === undefined || spec === undefined) {
     // Both sides added a body since the base: the user's stands.
     if (base === undefined && user !== undefined && spec !== undefined) return user
-    return merger.merge('body', base, user, spec, deepEqual)
+    return merger.merge('body', base, user, spec, sameJson)
   }
   const mediaType = spec.mediaType !== base.mediaType ? spec.mediaType : user.mediaType
   if (mediaType !== user.mediaType) merger.markChanged('body.mediaType')

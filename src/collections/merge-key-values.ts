@@ -1,6 +1,6 @@
 import type { KeyValue } from './model.js'
 import type { FieldMerger } from './three-way.js'
-import { deepEqual } from './values.js'
+import { sameJson } from './values.js'
 
 /**
  * Three-way merge of query parameters or headers, row by row (a row is named by its key, header
@@ -61,7 +61,7 @@ function mergeRow(merger: FieldMerger, label: string, base: KeyValue | undefined
   }
   // One side removed the row: that stands when the other side left it as it was.
   const kept = user ?? spec
-  if (deepEqual(kept, base)) {
+  if (sameJson(kept, base)) {
     if (user !== undefined) merger.markChanged(label)
     return undefined
   }

@@ -3,7 +3,7 @@ import { mergeBody } from './merge-body.js'
 import { mergeKeyValues } from './merge-key-values.js'
 import { mergeUrl } from './merge-url.js'
 import type { FieldMerger } from './three-way.js'
-import { deepEqual } from './values.js'
+import { sameJson } from './values.js'
 
 /** Fields with a merge of their own; every other field (name, method, scripts, ...) merges as one value. */
 const SPECIAL_FIELDS = new Set(['type', 'id', 'operationKey', 'url', 'params', 'headers', 'body', 'auth'])
@@ -15,7 +15,7 @@ const SPECIAL_FIELDS = new Set(['type', 'id', 'operationKey', 'url', 'params', '
  */
 export function mergeRequest(merger: FieldMerger, base: Request, user: Request, spec: Request): Request {
   // The spec did not change this request: every field keeps the user's value (the common case).
-  if (user.operationKey === spec.operationKey && deepEqual(base, spec)) return user
+  if (user.operationKey === spec.operationKey && sameJson(base, spec)) return user
   const merged: Record<string, unknown> = {}
   const keys = new Set([...Object.keys(user), ...Object.keys(spec), ...Object.keys(base)])
   for (const key of keys) {
@@ -50,14 +50,14 @@ function field(request: Request, key: string): unknown {
 
 /** No auth setting and `{ type: 'inherit' }` mean the same: use the folder's or collection's auth. */
 function sameAuth(a: unknown, b: unknown): boolean {
-  return deepEqual(a ?? { type: 'inherit' }, b ?? { type: 'inherit' })
+  return sameJson(a ?? { type: 'inherit' }, b ?? { type: 'inherit' })
 }
 
 /** Whether the user changed a request since the base (anything but where it sits). */
 export function userEdited(base: Request, user: Request): boolean {
   const { id: _baseId, ...baseRest } = base
   const { id: _userId, ...userRest } = user
-  return !deepEqual(normalizeAuth(baseRest), normalizeAuth(userRest))
+  return !sameJson(normalizeAuth(baseRest), normalizeAuth(userRest))
 }
 
 function normalizeAuth<T extends { auth?: Auth }>(request: T): T {

@@ -7,7 +7,7 @@ import { readMeta, writeMeta, type RequestMeta } from './postman-meta.js'
 import type { PostmanCollection, PostmanEvent, PostmanFolder, PostmanItem, PostmanRequest, PostmanRequestItem } from './postman-types.js'
 import { POSTMAN_V21_SCHEMA } from './postman-types.js'
 import { descriptionOf, fromPostmanRow, fromPostmanUrl, toPostmanRow, toPostmanUrl } from './postman-url.js'
-import { clone, deepEqual, isRecord, stringOr } from './values.js'
+import { clone, sameJson, isRecord, stringOr } from './values.js'
 
 /**
  * Writes a collection as a Postman collection v2.1 document (a JSON-ready object). Every field of
@@ -49,7 +49,7 @@ function toPostmanRequestItem(request: Request): PostmanRequestItem {
     postmanRequest.body = toPostmanBody(request.body)
     // Record the media type only when the Postman body alone would not give it back.
     const readBack = fromPostmanBody(postmanRequest.body, request.headers)
-    if (!deepEqual(readBack, request.body)) {
+    if (!sameJson(readBack, request.body)) {
       meta.bodyMediaType = request.body.mediaType
       meta.bodyKind = postmanBodyKind(postmanRequest.body) ?? ''
     }

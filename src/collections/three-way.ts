@@ -1,5 +1,5 @@
 import type { ConflictStrategy, MergeConflict } from './model.js'
-import { clone, deepEqual } from './values.js'
+import { clone, sameJson } from './values.js'
 
 /** Equality used to decide whether a side changed a field. */
 export type Equality = (a: unknown, b: unknown) => boolean
@@ -25,7 +25,7 @@ export class FieldMerger {
    * decides (`'prefer-spec'` takes the spec's, the others keep the user's) and it is reported.
    * `undefined` means absent on that side.
    */
-  merge<T>(field: string, base: T | undefined, user: T | undefined, spec: T | undefined, equal: Equality = deepEqual): T | undefined {
+  merge<T>(field: string, base: T | undefined, user: T | undefined, spec: T | undefined, equal: Equality = sameJson): T | undefined {
     if (equal(user, base)) {
       if (!equal(spec, user)) this.markChanged(field)
       return spec

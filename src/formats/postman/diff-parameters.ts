@@ -1,7 +1,7 @@
 import type { Change, Severity } from '../../diff/types.js'
 import type { ParameterSpec, SnapshotOperation } from '../types.js'
 import { describeRequest, requestChange, type RequestPair } from './change-record.js'
-import { sameJson } from './same-json.js'
+import { sameJson } from '../../shared/json.js'
 import { pathParameterNames } from './path-template.js'
 import { parameterKey } from './request-parameters.js'
 

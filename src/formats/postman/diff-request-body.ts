@@ -2,7 +2,7 @@ import type { Change } from '../../diff/types.js'
 import type { SnapshotOperation } from '../types.js'
 import { describeRequest, requestChange, type RequestPair } from './change-record.js'
 import type { BodyField } from './request-body.js'
-import { sameJson } from './same-json.js'
+import { sameJson } from '../../shared/json.js'
 
 /** A request's body reduced to what the rules compare. */
 interface BodyView {

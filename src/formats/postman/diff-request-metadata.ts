@@ -1,6 +1,6 @@
 import type { Change } from '../../diff/types.js'
 import { describeRequest, requestChange, type RequestPair } from './change-record.js'
-import { sameJson } from './same-json.js'
+import { sameJson } from '../../shared/json.js'
 
 /** Rename, description, folder move, auth and server changes of one request. */
 export function diffRequestMetadata({ before, after }: RequestPair): Change[] {

@@ -1,6 +1,6 @@
 import type { Change } from '../../diff/types.js'
 import { describeRequest, requestChange, type RequestPair } from './change-record.js'
-import { sameJson } from './same-json.js'
+import { sameJson } from '../../shared/json.js'
 
 /**
  * Saved examples are illustrations of a request, not a contract the server promises, so every

@@ -1,9 +1,8 @@
 /** Narrowing helpers for reading loosely typed collection JSON without casts scattered around. */
 
-/** A plain JSON object (not an array, not null). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+import { isRecord } from '../../shared/json.js'
+
+export { isRecord }
 
 /** The value when it is a string, else `undefined`. */
 export function stringOr(value: unknown): string | undefined {

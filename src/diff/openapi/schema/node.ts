@@ -26,27 +26,8 @@ export function componentName(pointer: string): string {
   return pointer.startsWith(COMPONENT_PREFIX) ? pointer.slice(COMPONENT_PREFIX.length) : pointer
 }
 
-/** True when two JSON values are equal whatever their key order (structural, no serialization). */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false
-  if (Array.isArray(a) !== Array.isArray(b)) return false
-  if (Array.isArray(a)) {
-    const other = b as unknown[]
-    if (a.length !== other.length) return false
-    for (let index = 0; index < a.length; index++) if (!sameJson(a[index], other[index])) return false
-    return true
-  }
-  const left = a as Record<string, unknown>
-  const right = b as Record<string, unknown>
-  let count = 0
-  for (const key in left) {
-    if (!Object.hasOwn(right, key) || !sameJson(left[key], right[key])) return false
-    count++
-  }
-  for (const _key in right) count--
-  return count === 0
-}
+/** Structural JSON equality, shared with the other formats and the collection tools. */
+export { sameJson } from '../../../shared/json.js'
 
 /** A value for a message: strings quoted, the rest as compact JSON, long values shortened. */
 export function formatValue(value: unknown): string {
