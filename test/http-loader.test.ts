@@ -1,7 +1,5 @@
 import type { ServerResponse } from 'node:http'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { LiveSourceConfig } from '../src/config/config.js'
-import { parseSourceConfig } from '../src/config/config.js'
 import {
   HttpError,
   LiveSyncError,
@@ -14,40 +12,16 @@ import { createHttpLoader } from '../src/loaders/http-loader.js'
 import { DEFAULT_ACCEPT } from '../src/loaders/request-headers.js'
 import { parseRetryAfter } from '../src/loaders/retry-after.js'
 import { redactUrl } from '../src/loaders/redact.js'
-import type { LoadProgress, LoadRequest } from '../src/loaders/types.js'
-import type { TestRequestHandler, TestServer } from './helpers/http-server.js'
-import { closedPortUrl, startTestServer } from './helpers/http-server.js'
+import type { LoadProgress } from '../src/loaders/types.js'
+import type { TestRequestHandler } from './helpers/http-server.js'
+import { loadRequest, serve, sourceFor } from './helpers/loader-tests.js'
+import { closedPortUrl } from './helpers/http-server.js'
 
 const MiB = 1024 * 1024
-const servers: TestServer[] = []
-let sourceCount = 0
 
 afterEach(async () => {
   vi.useRealTimers()
-  await Promise.all(servers.splice(0).map((server) => server.close()))
 })
-
-async function serve(handler: TestRequestHandler): Promise<TestServer> {
-  const server = await startTestServer(handler)
-  servers.push(server)
-  return server
-}
-
-function sourceFor(url: string, headers?: Record<string, string>): LiveSourceConfig {
-  sourceCount += 1
-  return parseSourceConfig({
-    id: `http-source-${sourceCount}`,
-    name: 'HTTP test source',
-    type: 'openapi',
-    url,
-    refreshInterval: 0,
-    ...(headers === undefined ? {} : { headers }),
-  })
-}
-
-function loadRequest(overrides: Partial<LoadRequest> = {}): LoadRequest {
-  return { signal: new AbortController().signal, maxBytes: 10 * MiB, ...overrides }
-}
 
 /** Runs `promise`, which must reject, and returns what it rejected with. */
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {

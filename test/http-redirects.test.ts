@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { LiveSourceConfig } from '../src/config/config.js'
-import { parseSourceConfig } from '../src/config/config.js'
+import { describe, expect, it, vi } from 'vitest'
 import { HttpError, NetworkError } from '../src/errors/errors.js'
 import type { PreparedRequest } from '../src/loaders/http-loader.js'
 import { createHttpLoader } from '../src/loaders/http-loader.js'
 import { MAX_REDIRECTS } from '../src/loaders/follow-redirects.js'
 import { DEFAULT_ACCEPT } from '../src/loaders/request-headers.js'
-import type { LoadRequest } from '../src/loaders/types.js'
-import type { TestRequestHandler, TestServer } from './helpers/http-server.js'
-import { startTestServer } from './helpers/http-server.js'
+import type { TestRequestHandler } from './helpers/http-server.js'
+import { loadRequest, serve, sourceFor } from './helpers/loader-tests.js'
 
 /**
  * Redirects must never carry a source's secrets to another origin: fetch's own `redirect: 'follow'`
@@ -18,34 +15,6 @@ import { startTestServer } from './helpers/http-server.js'
 
 const API_KEY = 'redirect-secret-key-7f3a'
 const BEARER = 'Bearer redirect-secret-token-91c2'
-const servers: TestServer[] = []
-let sourceCount = 0
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-})
-
-async function serve(handler: TestRequestHandler): Promise<TestServer> {
-  const server = await startTestServer(handler)
-  servers.push(server)
-  return server
-}
-
-function sourceFor(url: string, headers?: Record<string, string>): LiveSourceConfig {
-  sourceCount += 1
-  return parseSourceConfig({
-    id: `redirect-source-${sourceCount}`,
-    name: 'Redirect test source',
-    type: 'openapi',
-    url,
-    refreshInterval: 0,
-    ...(headers === undefined ? {} : { headers }),
-  })
-}
-
-function loadRequest(overrides: Partial<LoadRequest> = {}): LoadRequest {
-  return { signal: new AbortController().signal, maxBytes: 1024 * 1024, ...overrides }
-}
 
 /** Runs `promise`, which must reject, and returns what it rejected with. */
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
