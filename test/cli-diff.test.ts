@@ -37,10 +37,13 @@ function api(paths: Record<string, unknown>): Doc {
 
 const ok = { '200': { description: 'ok' } }
 const petSchema = { type: 'object', properties: { id: { type: 'string' }, nickname: { type: 'string' } } }
-const v1 = api({
-  '/pets': { get: { operationId: 'listPets', responses: { '200': { description: 'ok', content: { 'application/json': { schema: petSchema } } } } } },
-  '/pets/{petId}': { get: { operationId: 'getPet', parameters: [{ name: 'petId', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } },
-})
+const v1 = {
+  ...api({
+    '/pets': { get: { operationId: 'listPets', responses: { '200': { description: 'ok', content: { 'application/json': { schema: petSchema } } } } } },
+    '/pets/{petId}': { get: { operationId: 'getPet', parameters: [{ name: 'petId', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } },
+  }),
+  servers: [{ url: 'https://pets.example.test' }, { url: 'https://pets-eu.example.test' }],
+}
 
 let fileCount = 0
 async function file(doc: Doc | string, extension = 'json'): Promise<string> {
@@ -87,7 +90,7 @@ describe('api-live-sync diff', () => {
   })
 
   it('exits 0 with "no changes" for the same document reformatted (YAML vs JSON, keys reordered)', async () => {
-    const reordered = { paths: v1.paths, info: v1.info, openapi: v1.openapi }
+    const reordered = { servers: v1.servers, paths: v1.paths, info: v1.info, openapi: v1.openapi }
     const { code, stdout } = await runCli(['diff', await file(v1), await file(reordered, 'yaml')])
     expect(code).toBe(0)
     expect(stdout).toBe('no changes\n')
@@ -102,20 +105,27 @@ describe('api-live-sync diff', () => {
   })
 
   it('--fail-on warning also fails on warnings', async () => {
-    const after = variant((doc) => delete doc.paths['/pets'].get.responses['200'].content['application/json'].schema.properties.nickname)
+    // A server removed is a warning: no breaking change, so only --fail-on warning fails.
+    const after = variant((doc) => doc.servers.pop())
     const expected = await libraryDiff(v1, after)
-    const severities = new Set(expected.changes.map((change) => change.severity))
-    expect(severities.size).toBeGreaterThan(0)
+    expect(new Set(expected.changes.map((change) => change.severity))).toEqual(new Set(['warning']))
     const oldPath = await file(v1)
     const newPath = await file(after)
 
     const byDefault = await runCli(['diff', oldPath, newPath])
     const onWarning = await runCli(['diff', oldPath, newPath, '--fail-on', 'warning'])
 
-    expect(byDefault.code).toBe(severities.has('breaking') ? 1 : 0)
-    expect(onWarning.code).toBe(severities.has('breaking') || severities.has('warning') ? 1 : 0)
-    expect(byDefault.stdout).toContain('GET /pets')
-    expect(byDefault.stdout).toContain('nickname')
+    expect(byDefault.code).toBe(0)
+    expect(onWarning.code).toBe(1)
+    expect(byDefault.stdout).toContain('pets-eu.example.test')
+  })
+
+  it('reports a removed response property as breaking (exit 1)', async () => {
+    const after = variant((doc) => delete doc.paths['/pets'].get.responses['200'].content['application/json'].schema.properties.nickname)
+    const { code, stdout } = await runCli(['diff', await file(v1), await file(after)])
+    expect(code).toBe(1)
+    expect(stdout).toContain('GET /pets')
+    expect(stdout).toContain('nickname')
   })
 
   it('--json prints the ChangeSet', async () => {

@@ -110,8 +110,8 @@ describe('OpenAPI rules: response schemas', () => {
     expect(onlyChange(result, 'schema-property-removed')).toMatchObject({ severity: 'breaking', location: RESPONSE_ID })
   })
 
-  it('a removed optional property is a warning: readers lose data they may use', () => {
-    expect(kindsOf(diffResponse(object({ id: { type: ['string'] } }), object({})))).toEqual(['schema-property-removed:warning'])
+  it('a removed optional property is breaking for callers too: readers lose data they use', () => {
+    expect(kindsOf(diffResponse(object({ id: { type: ['string'] } }), object({})))).toEqual(['schema-property-removed:breaking'])
   })
 
   it('a property that became optional is breaking for callers, required info', () => {

@@ -13,13 +13,12 @@ function ignoredByClients(property: unknown, scope: ComparisonScope): boolean {
 /**
  * A removed request property: a client that still sends it is rejected only by a strict
  * server (`additionalProperties: false`), so a warning, as oasdiff rates it. A removed response
- * property breaks readers when it was required; when optional, readers already cope with its
- * absence but lose the data, so a warning.
+ * property is breaking for callers even when it was optional (issue 3): code that reads and shows
+ * it silently loses the data, where oasdiff only warns.
  */
-function removedSeverity(wasRequired: boolean, property: unknown, scope: ComparisonScope): Severity {
+function removedSeverity(property: unknown, scope: ComparisonScope): Severity {
   if (ignoredByClients(property, scope)) return 'info'
-  if (scope.direction === 'request') return 'warning'
-  return wasRequired ? 'breaking' : 'warning'
+  return scope.direction === 'request' ? 'warning' : 'breaking'
 }
 
 /** A new request property breaks senders only when required; new response properties are harmless. */
@@ -54,7 +53,7 @@ export function compareProperties(before: SchemaNode, after: SchemaNode, path: s
     if (inBefore && !inAfter) {
       const property = wasProperties[name]
       const detail = wasRequired.has(name) ? 'was removed (it was required)' : 'was removed'
-      report(scope, propertyPath, 'property-removed', removedSeverity(wasRequired.has(name), property, scope), detail, { before: name })
+      report(scope, propertyPath, 'property-removed', removedSeverity(property, scope), detail, { before: name })
     } else if (!inBefore && inAfter) {
       const property = isProperties[name]
       const required = isRequired.has(name) ? 'required' : 'optional'
