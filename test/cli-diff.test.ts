@@ -37,7 +37,7 @@ function api(paths: Record<string, unknown>): Doc {
 
 const ok = { '200': { description: 'ok' } }
 const petSchema = { type: 'object', properties: { id: { type: 'string' }, nickname: { type: 'string' } } }
-const v1 = {
+const v1: Doc = {
   ...api({
     '/pets': { get: { operationId: 'listPets', responses: { '200': { description: 'ok', content: { 'application/json': { schema: petSchema } } } } } },
     '/pets/{petId}': { get: { operationId: 'getPet', parameters: [{ name: 'petId', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } },

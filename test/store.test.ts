@@ -160,3 +160,32 @@ describe('saved state', () => {
     await service.dispose()
   })
 })
+
+describe('snapshots of another snapshot model', () => {
+  it('are not diffed against after an upgrade: the snapshot is dropped, the target merge base kept', async () => {
+    const store = memoryStore()
+    const loader = new FakeLoader().script('m', content(v1), content(v1))
+    const config = { id: 'm', name: 'M', type: 'openapi' as const, url: 'http://127.0.0.1:1/m', refreshInterval: 0 }
+    const target = { collection: undefined as unknown, read: async () => target.collection as never, write: async (collection: unknown) => void (target.collection = collection) }
+    const first = new LiveSyncService({ loader, store })
+    await first.addSource(config)
+    first.attachTarget('m', target)
+    await first.syncSource('m')
+    await first.dispose()
+
+    // As if an older release had saved it: a snapshot of another model.
+    const saved = JSON.parse((await store.get('source:m'))!)
+    await store.set('source:m', JSON.stringify({ ...saved, model: 0 }))
+
+    const second = new LiveSyncService({ loader, store })
+    await second.addSource(config)
+    expect(second.getSourceStatus('m')).toMatchObject({ status: 'pending', fingerprint: null })
+    expect(second.getSnapshot('m')).toBeUndefined()
+    second.attachTarget('m', target)
+    const result = await second.syncSource('m')
+    expect(loader.calls[1]?.request.etag).toBeUndefined()
+    // The merge base survived: the same spec merges as "nothing to do", not as everything added again.
+    expect(result.merge).toMatchObject({ added: [], updated: [], removed: [] })
+    await second.dispose()
+  })
+})

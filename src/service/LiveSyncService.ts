@@ -96,7 +96,7 @@ export class LiveSyncService {
     const entry = new SourceEntry(config)
     if (saved) {
       const { snapshot, contentHash, etag, lastModified, lastSuccess, baseCollection } = saved
-      entry.dispatch({ type: 'restored', commit: { snapshot, contentHash, etag, lastModified }, lastSuccess })
+      if (snapshot) entry.dispatch({ type: 'restored', commit: { snapshot, contentHash, etag, lastModified }, lastSuccess })
       entry.baseCollection = baseCollection as SourceEntry['baseCollection']
     }
     this.#registry.add(entry)

@@ -5,9 +5,17 @@ import type { ApiSnapshot } from '../formats/types.js'
 /** Bumped when the saved shape changes; older states are refused with a clear error, never misread. */
 export const STATE_VERSION = 1
 
+/**
+ * Bumped whenever a format starts keeping more or other things in its snapshots. A saved snapshot of
+ * another model is not diffed against (that would report what the normalizer learned as API changes):
+ * it is dropped, while the base collection is kept so a target's merge stays incremental.
+ */
+export const SNAPSHOT_MODEL_VERSION = 1
+
 /** What a service saves per source: the baseline and what is needed to resume incrementally. Never the config (headers). */
 export interface PersistedSourceState {
-  snapshot: ApiSnapshot
+  /** Undefined when the saved snapshot came from another snapshot model (see SNAPSHOT_MODEL_VERSION). */
+  snapshot: ApiSnapshot | undefined
   contentHash: string | undefined
   etag: string | undefined
   lastModified: string | undefined
@@ -19,6 +27,7 @@ export interface PersistedSourceState {
 const persistedSchema = z.object({
   version: z.literal(STATE_VERSION),
   sourceId: z.string(),
+  model: z.number().int().optional(),
   snapshot: z.looseObject({
     type: z.enum(['openapi', 'graphql', 'postman']),
     fingerprint: z.string(),
@@ -36,10 +45,11 @@ export function stateKey(sourceId: string): string {
   return `source:${sourceId}`
 }
 
-export function serializeSourceState(sourceId: string, state: PersistedSourceState): string {
+export function serializeSourceState(sourceId: string, state: PersistedSourceState & { snapshot: ApiSnapshot }): string {
   return JSON.stringify({
     version: STATE_VERSION,
     sourceId,
+    model: SNAPSHOT_MODEL_VERSION,
     snapshot: state.snapshot,
     contentHash: state.contentHash,
     etag: state.etag,
@@ -64,12 +74,17 @@ export function deserializeSourceState(sourceId: string, text: string): Persiste
   }
   if (parsed.data.sourceId !== sourceId) throw corrupt(sourceId, `it belongs to source "${parsed.data.sourceId}"`)
   const data = parsed.data
+  const lastSuccess = data.lastSuccess === null ? null : new Date(data.lastSuccess)
+  if (data.model !== SNAPSHOT_MODEL_VERSION) {
+    // Validators and the content hash go too: they would let the first sync skip the document.
+    return { snapshot: undefined, contentHash: undefined, etag: undefined, lastModified: undefined, lastSuccess, baseCollection: data.baseCollection }
+  }
   return {
     snapshot: data.snapshot as unknown as ApiSnapshot,
     contentHash: data.contentHash,
     etag: data.etag,
     lastModified: data.lastModified,
-    lastSuccess: data.lastSuccess === null ? null : new Date(data.lastSuccess),
+    lastSuccess,
     baseCollection: data.baseCollection,
   }
 }
