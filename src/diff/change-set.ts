@@ -8,6 +8,14 @@ export function compareBySeverity(a: Change, b: Change): number {
   return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
 }
 
+/** Sorts in place, breaking first; skips the sort when the rules already emitted them in order (the big diffs do). */
+function sortBySeverity(changes: Change[]): Change[] {
+  for (let index = 1; index < changes.length; index++) {
+    if (compareBySeverity(changes[index - 1]!, changes[index]!) > 0) return changes.sort(compareBySeverity)
+  }
+  return changes
+}
+
 /** The public name of an operation, without the snapshot's internal fields. */
 export function toOperationRef(operation: SnapshotOperation | OperationRef): OperationRef {
   const ref: OperationRef = { key: operation.key, method: operation.method, path: operation.path }
@@ -28,8 +36,8 @@ export function buildChangeSet(parts: {
   changes: Change[]
 }): ChangeSet {
   const modified = parts.modified.filter((entry) => entry.changes.length > 0)
-  for (const entry of modified) entry.changes.sort(compareBySeverity)
-  const changes = [...parts.changes].sort(compareBySeverity)
+  for (const entry of modified) sortBySeverity(entry.changes)
+  const changes = sortBySeverity([...parts.changes])
   const breaking = changes.filter((change) => change.severity === 'breaking').length
   return {
     added: parts.added,
