@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { canonicalJson } from '../src/formats/hash.js'
+import { canonicalSummary } from '../src/formats/hash.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
 import type { NormalizedDocument } from '../src/formats/types.js'
 
@@ -60,17 +60,7 @@ describe.skipIf(!available)(`large real specs${skipMessage}`, () => {
     expect(Object.keys(snapshot.schemas)).toHaveLength(299)
     expect(Object.keys(snapshot.schemaHashes!)).toHaveLength(299)
     expect(new Set(snapshot.operations.map((operation) => operation.identity)).size).toBe(771)
-    const summary = {
-      type: snapshot.type,
-      specVersion: snapshot.specVersion,
-      title: snapshot.title,
-      version: snapshot.version,
-      servers: snapshot.servers,
-      securitySchemes: snapshot.securitySchemes,
-      operations: snapshot.operations.map((operation) => [operation.key, operation.identity, operation.hash]),
-      schemaHashes: snapshot.schemaHashes,
-    }
-    expect(canonical).toBe(canonicalJson(summary))
+    expect(canonical).toBe(canonicalSummary(snapshot))
     // A few bytes per operation and schema instead of the whole resolved document.
     expect(canonical.length).toBeLessThan(150_000)
   })

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { InvalidSpecError, ParseError } from '../src/errors/errors.js'
-import { canonicalJson } from '../src/formats/hash.js'
+import { canonicalSummary } from '../src/formats/hash.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
 import type { NormalizedDocument } from '../src/formats/types.js'
 
@@ -20,18 +20,9 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   )
 }
 
-/** What canonicalJson gives for the Merkle summary the canonical text is defined as. */
+/** The Merkle summary the canonical text is defined as (`canonicalSummary` in src/formats/hash.ts). */
 function canonicalOfSnapshot({ snapshot }: NormalizedDocument): string {
-  return canonicalJson({
-    type: snapshot.type,
-    specVersion: snapshot.specVersion,
-    title: snapshot.title,
-    version: snapshot.version,
-    servers: snapshot.servers,
-    securitySchemes: snapshot.securitySchemes,
-    operations: snapshot.operations.map((operation) => [operation.key, operation.identity, operation.hash]),
-    schemaHashes: snapshot.schemaHashes,
-  })
+  return canonicalSummary(snapshot)
 }
 
 describe('openapiFormat', () => {
