@@ -1,23 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildSchema, graphql } from 'graphql'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { discoverSpec } from '../src/discovery/discover-spec.js'
-import { assertCliBuilt, runCli, startCli, type CliProcess } from './helpers/cli-process.js'
-import { startTestServer, type TestServer } from './helpers/http-server.js'
-
-const running: CliProcess[] = []
-const servers: TestServer[] = []
-const dirs: string[] = []
-
-beforeAll(assertCliBuilt)
-
-afterEach(async () => {
-  for (const cli of running.splice(0)) if (cli.child.exitCode === null) cli.child.kill('SIGKILL')
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
-})
+import { runCli, startCli } from './helpers/cli-process.js'
+import { startTestServer } from './helpers/http-server.js'
+import { dirs, running, servers } from './helpers/cli-tests.js'
 
 /** A GraphQL endpoint (POST only, like most servers) answering queries, introspection included, against `state.sdl`. */
 async function graphqlServer(sdl: string) {

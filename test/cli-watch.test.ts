@@ -1,22 +1,11 @@
 import { renameSync, writeFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { assertCliBuilt, startCli, type CliProcess } from './helpers/cli-process.js'
-import { startTestServer, type TestServer } from './helpers/http-server.js'
-
-const running: CliProcess[] = []
-const servers: TestServer[] = []
-const dirs: string[] = []
-
-beforeAll(assertCliBuilt)
-
-afterEach(async () => {
-  for (const cli of running.splice(0)) if (cli.child.exitCode === null) cli.child.kill('SIGKILL')
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
-})
+import { describe, expect, it, vi } from 'vitest'
+import { startCli, type CliProcess } from './helpers/cli-process.js'
+import { startTestServer } from './helpers/http-server.js'
+import { dirs, running, servers } from './helpers/cli-tests.js'
 
 function watch(args: string[]): CliProcess {
   const cli = startCli(['watch', ...args])

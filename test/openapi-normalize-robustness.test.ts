@@ -5,6 +5,7 @@ import { stringify as toYaml } from 'yaml'
 import { InvalidSpecError, LiveSyncError, ParseError } from '../src/errors/errors.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
 import type { NormalizedDocument } from '../src/formats/types.js'
+import { mulberry32, shuffleKeys } from './helpers/seeded-random.js'
 
 function fixture(name: string): string {
   return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
@@ -176,31 +177,6 @@ describe('prototype pollution', () => {
   })
 })
 
-/** A deterministic pseudo-random generator (mulberry32), seeded by fast-check. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state)
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/** Deep copy with every object's keys in a random order (arrays keep their order: it is meaningful). */
-function shuffleKeys(value: unknown, random: () => number): unknown {
-  if (Array.isArray(value)) return value.map((entry) => shuffleKeys(entry, random))
-  if (typeof value !== 'object' || value === null) return value
-  const keys = Object.keys(value)
-  for (let index = keys.length - 1; index > 0; index--) {
-    const other = Math.floor(random() * (index + 1))
-    ;[keys[index], keys[other]] = [keys[other]!, keys[index]!]
-  }
-  const copy: Record<string, unknown> = {}
-  for (const key of keys) copy[key] = shuffleKeys((value as Record<string, unknown>)[key], random)
-  return copy
-}
-
 describe('canonical text under key reordering (property)', () => {
   const fixtures = ['petstore-2.0.json', 'petstore-expanded-2.0.yaml', 'museum-3.1.2024-11.yaml', 'tictactoe-3.1.yaml']
 
@@ -210,7 +186,7 @@ describe('canonical text under key reordering (property)', () => {
     const document = parse(fixture(name)) as unknown
     await fc.assert(
       fc.asyncProperty(fc.integer(), fc.boolean(), async (seed, asYaml) => {
-        const shuffled = shuffleKeys(document, seededRandom(seed))
+        const shuffled = shuffleKeys(document, mulberry32(seed))
         const text = asYaml ? toYaml(shuffled) : JSON.stringify(shuffled)
         const again = await normalize(text, asYaml ? 'application/yaml' : 'application/json')
         expect(again.canonical).toBe(original.canonical)
