@@ -1,5 +1,6 @@
 import { parseDocument } from './parse-document.js'
 import type { SourceType } from './types.js'
+import { isRecord } from '../shared/json.js'
 
 /**
  * A top-level GraphQL SDL definition: `type Query {`, `extend type X @key(...) {`, `schema {`,
@@ -72,8 +73,4 @@ function tryParse(text: string, contentType: string | undefined): unknown {
   } catch {
     return undefined
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

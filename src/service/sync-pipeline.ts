@@ -36,12 +36,12 @@ export async function processLoadResult(state: SourceState, loaded: LoadResult, 
     return { kind: 'unchanged', commit: { ...unchangedCommit, ...commitBase, contentHash } }
   }
   const config = state.config
-  const snapshot = await normalize(formats.get(config.type, config.id), loaded.content, config, loaded.contentType)
+  const format = formats.get(config.type, config.id)
+  const snapshot = await normalize(format, loaded.content, config, loaded.contentType)
   const previous = state.snapshot
   if (previous && previous.type === snapshot.type && previous.fingerprint === snapshot.fingerprint) {
     return { kind: 'unchanged', commit: { ...commitBase, snapshot: previous, contentHash } }
   }
-  const format = formats.get(snapshot.type, config.id)
   const changes = previous && previous.type === snapshot.type ? format.diff(previous, snapshot) : allAddedChangeSet(snapshot)
   return { kind: 'changed', commit: { ...commitBase, snapshot, contentHash }, changes }
 }

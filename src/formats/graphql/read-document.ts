@@ -2,6 +2,7 @@ import type { IntrospectionQuery } from 'graphql'
 import { InvalidSpecError } from '../../errors/errors.js'
 import { parseJson } from '../parse-document.js'
 import { capitalised, documentSubject } from './text.js'
+import { isRecord } from '../../shared/json.js'
 
 /** A GraphQL schema document before it is built: SDL text, or an introspection result. */
 export type GraphqlDocument = { kind: 'sdl'; text: string } | { kind: 'introspection'; result: IntrospectionQuery }
@@ -72,8 +73,4 @@ function notGraphql(kind: string, sourceId: string | undefined): InvalidSpecErro
     `${capitalised(documentSubject(sourceId))} is ${kind}, not a GraphQL schema (SDL, or an introspection result with "__schema")`,
     { sourceId },
   )
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
