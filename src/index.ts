@@ -75,7 +75,7 @@ export type {
   SecuritySchemeSpec,
 } from './formats/types.js'
 
-export type { Change, ChangeSet, ChangeSummary, ModifiedOperation, Severity } from './diff/types.js'
+export type { Change, ChangeSet, ChangeSummary, ModifiedOperation, OperationReach, Severity } from './diff/types.js'
 
 export * from './collections/index.js'
 export type { SyncTarget, AttachTargetOptions } from './service/target-sync.js'

@@ -38,14 +38,16 @@ export function buildChangeSet(parts: {
   const modified = parts.modified.filter((entry) => entry.changes.length > 0)
   for (const entry of modified) sortBySeverity(entry.changes)
   const changes = sortBySeverity([...parts.changes])
-  const breaking = changes.filter((change) => change.severity === 'breaking').length
+  const counts = { breaking: 0, warning: 0, info: 0 }
+  for (const change of changes) counts[change.severity]++
+  const operations = parts.added.length + parts.removed.length + modified.length
   return {
     added: parts.added,
     removed: parts.removed,
     modified,
     changes,
-    breaking: breaking > 0,
-    summary: { added: parts.added.length, removed: parts.removed.length, modified: modified.length, breaking },
+    breaking: counts.breaking > 0,
+    summary: { added: parts.added.length, removed: parts.removed.length, modified: modified.length, ...counts, operations },
   }
 }
 
