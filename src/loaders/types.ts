@@ -1,4 +1,5 @@
 import type { LiveSourceConfig } from '../config/config.js'
+import type { Clock } from '../runtime/clock.js'
 
 export interface LoadRequest {
   /** Aborted when the sync is cancelled or the attempt times out. */
@@ -11,6 +12,10 @@ export interface LoadRequest {
   maxBytes: number
   /** Reports progress while a large document downloads. */
   onProgress?: ((progress: LoadProgress) => void) | undefined
+  /** Which attempt of the sync this is: 1 for the first, 2 for the first retry... Set by the service. */
+  attempt?: number | undefined
+  /** The service's clock, for a loader that waits (a fake source's delay): set by the service. */
+  clock?: Clock | undefined
 }
 
 export interface LoadProgress {

@@ -32,7 +32,7 @@ export async function loadWithRetry(source: LiveSourceConfig, options: LoadWithR
     async (attempt) => {
       options.onAttempt?.(attempt)
       try {
-        return await loadOnce(source, options)
+        return await loadOnce(source, options, attempt)
       } catch (thrown) {
         if (signal.aborted) throw new AbortError(toError(signal.reason))
         const error = asLiveSyncError(thrown, source)
@@ -58,14 +58,14 @@ export async function loadWithRetry(source: LiveSourceConfig, options: LoadWithR
   )
 }
 
-async function loadOnce(source: LiveSourceConfig, options: LoadWithRetryOptions): Promise<LoadResult> {
+async function loadOnce(source: LiveSourceConfig, options: LoadWithRetryOptions, attempt: number): Promise<LoadResult> {
   const { controller, dispose } = linkedAbortController(options.signal)
   const timeoutMs = source.timeout ?? options.timeoutMs
   const timer = options.clock.setTimeout(() => {
     controller.abort(new TimeoutError(`Source "${source.id}" did not answer within ${timeoutMs} ms`, timeoutMs, { sourceId: source.id }))
   }, timeoutMs)
   try {
-    return await raceAbort(options.loader.load(source, { ...options.request, signal: controller.signal }), controller.signal)
+    return await raceAbort(options.loader.load(source, { ...options.request, attempt, clock: options.clock, signal: controller.signal }), controller.signal)
   } catch (error) {
     // A timeout surfaces as the TimeoutError we aborted with, whatever the loader threw.
     if (controller.signal.aborted && !options.signal.aborted) throw controller.signal.reason
