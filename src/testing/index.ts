@@ -11,3 +11,4 @@ export type { OpenapiDocument, OpenapiOptions, OperationKey, OperationShorthand,
 export { graphqlSchema } from './graphql-builder.js'
 export { postmanCollection } from './postman-builder.js'
 export type { PostmanCollectionDocument, PostmanCollectionOptions, PostmanRequestShorthand } from './postman-builder.js'
+export { nextEvent } from './next-event.js'

@@ -15,7 +15,10 @@ export interface TestClockOptions {
 export interface TestClock extends Clock {
   /**
    * Moves time forward by `ms`, running each timer that falls due, in order, and letting the work it
-   * starts settle before the next one: a sync started by a poll finishes before the following poll.
+   * starts settle (a few event-loop turns and milliseconds without a call into the clock) before the
+   * next one. Work on other threads (the service hashes documents with Web Crypto) may outlast that
+   * short wait on a busy machine: to wait for an outcome, use {@link TestClock.runUntil} with the
+   * sync's promise or `nextEvent(...)`, which waits as long as the outcome takes.
    */
   advance(ms: number): Promise<void>
   /**
@@ -35,11 +38,21 @@ interface Timer {
   readonly callback: () => void
 }
 
-/** Turns without any clock activity after which the work a timer started counts as settled. */
+/**
+ * How long the event loop must stay quiet (no call into the clock) before the work a timer started
+ * counts as settled: some turns, and some real time, because work such as a Web Crypto digest runs
+ * on another thread and comes back after an unknown number of turns.
+ */
 const QUIET_TURNS = 10
+const QUIET_MS = 5
 /** Quiet spells (of {@link QUIET_TURNS} turns each) a `runUntil` waits, with no timer left, before it calls the promise stuck. */
 const STUCK_SETTLES = 200
 const DEFAULT_START = Date.UTC(2025, 0, 1)
+
+/** Real elapsed ms (vitest's fake timers leave `performance` alone; jest's may freeze it). */
+function realNow(): number {
+  return globalThis.performance?.now() ?? 0
+}
 const DEFAULT_RUN_LIMIT_MS = 24 * 60 * 60 * 1000
 
 /**
@@ -66,13 +79,21 @@ export function createTestClock(options: TestClockOptions = {}): TestClock {
     return next
   }
 
-  /** Yields until the event loop has been quiet (no clock call) for {@link QUIET_TURNS} turns. */
+  /** Yields until the event loop has been quiet (no clock call) for {@link QUIET_TURNS} turns and {@link QUIET_MS}. */
   const settle = async (): Promise<void> => {
-    let quiet = 0
-    while (quiet < QUIET_TURNS) {
+    let quietTurns = 0
+    let quietSince = realNow()
+    while (quietTurns < QUIET_TURNS || realNow() - quietSince < QUIET_MS) {
       const before = activity
       await nextTurn()
-      quiet = activity === before ? quiet + 1 : 0
+      if (activity === before) {
+        quietTurns++
+      } else {
+        quietTurns = 0
+        quietSince = realNow()
+      }
+      // Fake timers that also fake `performance` freeze it: fall back to counting turns.
+      if (quietTurns > QUIET_TURNS * 100) break
     }
   }
 
