@@ -50,9 +50,9 @@ function builtinImports(entry: string): string[] {
   return offending
 }
 
-describe('the main entry imports no Node built-in (built output)', () => {
+describe('the main and testing entries import no Node built-in (built output)', () => {
   beforeAll(() => {
-    if (!existsSync(join(DIST, 'index.js')) || !existsSync(join(DIST, 'node.js'))) {
+    if (!['index.js', 'node.js', 'testing.js'].every((file) => existsSync(join(DIST, file)))) {
       throw new Error('dist/ is missing: run `npx tsup` (or `npm run build`) before this test')
     }
   })
@@ -63,7 +63,7 @@ describe('the main entry imports no Node built-in (built output)', () => {
     expect(['fs', 'node:path', 'events', 'fs/promises', 'yaml', 'zod'].filter(isNodeBuiltin)).toEqual(['fs', 'node:path', 'events', 'fs/promises'])
   })
 
-  it.each(['index.js', 'index.cjs'])('dist/%s and every chunk it reaches', (entry) => {
+  it.each(['index.js', 'index.cjs', 'testing.js', 'testing.cjs'])('dist/%s and every chunk it reaches', (entry) => {
     const graph = moduleGraph(join(DIST, entry))
     expect(graph.size).toBeGreaterThan(1)
     expect(builtinImports(join(DIST, entry))).toEqual([])

@@ -42,7 +42,7 @@ describe('package.json and the packed tarball', () => {
     )
     const report = JSON.parse(stdout) as { analysis: { types: unknown; entrypoints: Record<string, unknown>; problems: unknown[] } }
     expect(report.analysis.types, 'attw found no type declarations').toBeTruthy()
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './node', './package.json'])
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './node', './package.json', './testing'])
     expect(report.analysis.problems).toEqual([])
   }, 60_000)
 })
@@ -118,6 +118,24 @@ describe('the main entry bundled for a browser', () => {
     const inputs = Object.keys(result.metafile.inputs)
     expect(inputs.filter((input) => input.startsWith('node:') || input.includes('(disabled)'))).toEqual([])
     expect(result.warnings).toEqual([])
+  }, 60_000)
+})
+
+describe('api-live-sync/testing', () => {
+  it('bundles for a browser with no Node built-in and no warning', async () => {
+    const result = await bundleForBrowser("export * from 'api-live-sync/testing'\n")
+    const inputs = Object.keys(result.metafile.inputs)
+    expect(inputs).toContain('dist/testing.js')
+    expect(inputs.filter((input) => input.startsWith('node:') || input.includes('(disabled)'))).toEqual([])
+    expect(result.warnings).toEqual([])
+  }, 60_000)
+
+  it('stays out of the main entry: nothing of the kit reaches a bundle of api-live-sync', async () => {
+    const result = await bundleForBrowser("export * from 'api-live-sync'\n")
+    const inputs = Object.keys(result.metafile.inputs)
+    expect(inputs.filter((input) => input.includes('testing'))).toEqual([])
+    const code = result.outputFiles.map((file) => file.text).join('\n')
+    for (const kitOnly of ['nothing is set up at', 'clock.runUntil', 'graphqlSchema:']) expect(code).not.toContain(kitOnly)
   }, 60_000)
 })
 
