@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { SyncEvents } from '../src/events/events.js'
-import { HttpError, NetworkError, TooLargeError } from '../src/errors/errors.js'
+import { NetworkError } from '../src/errors/errors.js'
 import { createTestService, recordEvents, sourceConfig } from './helpers/service.js'
 import { after, content, hang, openapiDoc } from './helpers/fake-loader.js'
 
@@ -158,118 +158,7 @@ describe('a failed sync', () => {
   })
 })
 
-describe('retries', () => {
-  it('retries network errors with exponential backoff, emitting sync:retry for each failed attempt', async () => {
-    const { service, loader } = createTestService({ retry: { retries: 3, minTimeout: 1000, factor: 2, maxTimeout: 30_000 } })
-    const config = sourceConfig()
-    loader.script(config.id, new NetworkError('reset'), new HttpError('busy', 503), content(v1))
-    await service.addSource(config)
-    const retries: Array<{ attempt: number; delayMs: number; code: string }> = []
-    service.on(SyncEvents.SYNC_RETRY, (event) => retries.push({ attempt: event.attempt, delayMs: event.delayMs, code: event.error.code }))
-    const pending = service.syncSource(config.id)
-    await vi.advanceTimersByTimeAsync(999)
-    expect(loader.callsFor(config.id)).toBe(1)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(loader.callsFor(config.id)).toBe(2)
-    await vi.advanceTimersByTimeAsync(2000)
-    const result = await pending
-    expect(result).toMatchObject({ status: 'success', attempts: 3 })
-    expect(retries).toEqual([
-      { attempt: 1, delayMs: 1000, code: 'NETWORK_ERROR' },
-      { attempt: 2, delayMs: 2000, code: 'HTTP_ERROR' },
-    ])
-  })
-
-  it('gives up after `retries` retries and reports the last error', async () => {
-    const { service, loader } = createTestService({ retry: { retries: 2, minTimeout: 100 } })
-    const config = sourceConfig()
-    loader.script(config.id, new HttpError('down', 500))
-    await service.addSource(config)
-    const pending = service.syncSource(config.id)
-    await vi.advanceTimersByTimeAsync(10_000)
-    const result = await pending
-    expect(result).toMatchObject({ status: 'failed', attempts: 3 })
-    expect(result.error?.code).toBe('HTTP_ERROR')
-  })
-
-  it.each([
-    ['404', new HttpError('missing', 404)],
-    ['401', new HttpError('unauthorised', 401)],
-    ['too large', new TooLargeError('big', 10)],
-  ])('does not retry %s', async (_label, error) => {
-    const { service, loader } = createTestService()
-    const config = sourceConfig()
-    loader.script(config.id, error)
-    await service.addSource(config)
-    const retries: unknown[] = []
-    service.on(SyncEvents.SYNC_RETRY, (event) => retries.push(event))
-    const result = await service.syncSource(config.id)
-    expect(result).toMatchObject({ status: 'failed', attempts: 1 })
-    expect(result.error).toBe(error)
-    expect(retries).toEqual([])
-  })
-
-  it('retries 408 and 429, honouring Retry-After up to maxTimeout', async () => {
-    const { service, loader } = createTestService({ retry: { retries: 2, minTimeout: 1000, maxTimeout: 30_000 } })
-    const config = sourceConfig()
-    loader.script(
-      config.id,
-      new HttpError('slow down', 429, { retryAfterMs: 5000 }),
-      new HttpError('way slower', 429, { retryAfterMs: 120_000 }),
-      content(v1),
-    )
-    await service.addSource(config)
-    const delays: number[] = []
-    service.on(SyncEvents.SYNC_RETRY, (event) => delays.push(event.delayMs))
-    const pending = service.syncSource(config.id)
-    await vi.advanceTimersByTimeAsync(35_000)
-    expect((await pending).status).toBe('success')
-    expect(delays).toEqual([5000, 30_000])
-    expect(new HttpError('t', 408).retryable).toBe(true)
-  })
-
-  it('times out an attempt through the clock and retries it', async () => {
-    const { service, loader } = createTestService({ timeout: 5000, retry: { retries: 1, minTimeout: 100 } })
-    const config = sourceConfig()
-    loader.script(config.id, hang(), content(v1))
-    await service.addSource(config)
-    const codes: string[] = []
-    service.on(SyncEvents.SYNC_RETRY, (event) => codes.push(event.error.code))
-    const pending = service.syncSource(config.id)
-    await vi.advanceTimersByTimeAsync(4999)
-    expect(codes).toEqual([])
-    await vi.advanceTimersByTimeAsync(200)
-    expect(codes).toEqual(['TIMEOUT'])
-    expect(loader.calls[0]?.request.signal.aborted).toBe(true)
-    expect((await pending).status).toBe('success')
-  })
-
-  it('uses the source timeout over the service timeout', async () => {
-    const { service, loader } = createTestService({ timeout: 60_000, retry: { retries: 0 } })
-    const config = sourceConfig({ timeout: 2000 })
-    loader.script(config.id, hang())
-    await service.addSource(config)
-    const pending = service.syncSource(config.id)
-    await vi.advanceTimersByTimeAsync(2000)
-    const result = await pending
-    expect(result.error?.code).toBe('TIMEOUT')
-    expect(result.error?.message).toContain('2000 ms')
-  })
-
-  it('retries a plain error thrown by a custom loader and wraps it in a LiveSyncError naming the source', async () => {
-    const { service, loader } = createTestService({ retry: { retries: 1, minTimeout: 10 } })
-    const config = sourceConfig()
-    loader.script(config.id, new Error('custom boom'))
-    await service.addSource(config)
-    const pending = service.syncSource(config.id)
-    await vi.advanceTimersByTimeAsync(100)
-    const result = await pending
-    expect(result.attempts).toBe(2)
-    expect(result.error?.code).toBe('NETWORK_ERROR')
-    expect(result.error?.message).toContain(config.id)
-    expect(result.error?.message).toContain('custom boom')
-  })
-})
+// Retries within a sync: test/service-retries.test.ts (on the test kit).
 
 describe('dedupe and concurrency', () => {
   it('a second syncSource of a busy source returns the in-flight promise (one load)', async () => {

@@ -26,7 +26,7 @@ beforeAll(async () => {
   if (!existsSync(join(REPO, 'dist', 'testing.js'))) throw new Error('dist/ is missing: run `npm run build` before this test')
   project = await mkdtemp(join(tmpdir(), 'als-consumer-'))
   const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', project], { cwd: REPO, maxBuffer: 16 * 1024 * 1024 })
-  const [{ filename }] = JSON.parse(stdout) as Array<{ filename: string }>
+  const [{ filename }] = JSON.parse(stdout) as [{ filename: string }]
   const installed = join(project, 'node_modules', 'api-live-sync')
   await mkdir(installed, { recursive: true })
   await run('tar', ['-xzf', join(project, filename), '-C', installed, '--strip-components=1'])
