@@ -1,5 +1,5 @@
-// The same guarantees as types.test-d.ts, checked on the PUBLISHED declarations: `api-live-sync` and
-// `api-live-sync/node` resolve through package.json `exports` to dist/*.d.ts, as in a user's project.
+// The same guarantees as types.test-d.ts, checked on the PUBLISHED declarations: `api-live-sync`,
+// `api-live-sync/node` and `api-live-sync/testing` resolve through package.json `exports` to dist/*.d.ts, as in a user's project.
 // A declaration build that widened a payload to `any` or split a type in two would fail here.
 import {
   LiveSyncService,
@@ -18,6 +18,7 @@ import {
   type SyncStatus,
 } from 'api-live-sync'
 import { createFileWatcher, createNodeLoader, fileStore } from 'api-live-sync/node'
+import { createFakeSource, createTestClock, nextEvent, type FakeRequest } from 'api-live-sync/testing'
 import type { z } from 'zod'
 import { describe, expectTypeOf, it } from 'vitest'
 
@@ -78,5 +79,17 @@ describe('the two entries share their types', () => {
   it('narrows errors with the guards', () => {
     const error: unknown = undefined
     if (isNetworkError(error)) expectTypeOf(error).toEqualTypeOf<NetworkError>()
+  })
+})
+
+describe('the testing entry shares the main entry types', () => {
+  it('plugs its fake source and clock into the service options, and types nextEvent by event name', () => {
+    expectTypeOf(createFakeSource()).toExtend<NonNullable<LiveSyncServiceOptions['loader']>>()
+    expectTypeOf(createTestClock()).toExtend<NonNullable<LiveSyncServiceOptions['clock']>>()
+    expectTypeOf(nextEvent(new LiveSyncService(), 'sync:failed')).toEqualTypeOf<Promise<SyncResult>>()
+    expectTypeOf(nextEvent(new LiveSyncService(), 'changes:detected')).resolves.toEqualTypeOf<SyncEventPayloads['changes:detected']>()
+    expectTypeOf<FakeRequest['attempt']>().toEqualTypeOf<number | undefined>()
+    // @ts-expect-error an unknown event name
+    void nextEvent(new LiveSyncService(), 'sync:done')
   })
 })
