@@ -85,8 +85,22 @@ describe.skipIf(!runs)(title, () => {
 
   it('runs a page bundled for the browser from dist/, not from src/', () => {
     expect(bundle.inputs).toContain('dist/index.js')
+    expect(bundle.inputs).toContain('dist/testing.js')
     expect(bundle.inputs.filter((input) => input.startsWith('src/'))).toEqual([])
     expect(new URL(documents.documentUrl).origin).not.toBe(pageServer.url)
+  })
+
+  it('runs the test kit (api-live-sync/testing): retries and polls on its clock, through the browser event loop', async () => {
+    expect(await harness('testKit')).toEqual({
+      attempts: [
+        { attempt: 1, at: 0 },
+        { attempt: 2, at: 3000 },
+        { attempt: 3, at: 6000 },
+        { attempt: 1, at: 66_000 },
+      ],
+      retryDelays: [3000, 3000],
+      added: ['GET /owners'],
+    })
   })
 
   it('syncs a cross-origin source: the first sync reports every operation as added', async () => {

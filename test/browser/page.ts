@@ -1,6 +1,7 @@
 // The page the browser test loads. Bundled by esbuild (platform browser) from the BUILT main entry:
 // `api-live-sync` resolves through the package's own `exports`, so this is what a web app ships.
 import { LiveSyncService, SyncEvents, isNetworkError, localStorageStore, type ChangeSet, type SyncResult } from 'api-live-sync'
+import { createFakeSource, createTestClock, failures, nextEvent, openapi } from 'api-live-sync/testing'
 
 /** The prefix of every key the page's store writes in `localStorage`. */
 export const STORE_PREFIX = 'als-browser-test:'
@@ -39,6 +40,15 @@ export interface BrowserHarness {
   operationKeys(id: string): string[]
   /** The `localStorage` keys the service wrote. */
   storedKeys(): string[]
+  /** A scenario on the test kit (api-live-sync/testing): retries on its clock, then a change. */
+  testKit(): Promise<TestKitReport>
+}
+
+/** What the test kit scenario saw. */
+export interface TestKitReport {
+  attempts: Array<{ attempt: number | undefined; at: number }>
+  retryDelays: number[]
+  added: string[]
 }
 
 declare global {
@@ -79,4 +89,30 @@ window.harness = {
   fingerprint: (id) => service.getSourceStatus(id).fingerprint,
   operationKeys: (id) => (service.getSnapshot(id)?.operations ?? []).map((operation) => operation.key).sort(),
   storedKeys: () => Object.keys(localStorage).filter((key) => key.startsWith(STORE_PREFIX)).sort(),
+  testKit: () => testKitScenario(),
+}
+
+/** Runs in the page: a fake source that fails twice (Retry-After 3 s) then serves, then changes. */
+async function testKitScenario(): Promise<TestKitReport> {
+  const url = 'https://api.test/openapi.json'
+  const clock = createTestClock()
+  const source = createFakeSource().serve(url, openapi({ 'GET /pets': {} })).fail(url, failures.httpStatus(503, { retryAfter: 3 }), { times: 2 })
+  const kitService = new LiveSyncService({ loader: source, clock, retry: { retries: 2 } })
+  try {
+    await kitService.addSource({ id: 'kit', name: 'Kit', type: 'openapi', url, refreshInterval: 60_000 })
+    const start = clock.now()
+    const retryDelays: number[] = []
+    kitService.on('sync:retry', ({ delayMs }) => retryDelays.push(delayMs))
+    kitService.start()
+    await clock.runUntil(nextEvent(kitService, 'sync:completed'))
+    source.serve(url, openapi({ 'GET /pets': {}, 'GET /owners': {} }))
+    const { changes } = await clock.runUntil(nextEvent(kitService, 'changes:detected'))
+    return {
+      attempts: source.requests.map((request) => ({ attempt: request.attempt, at: request.at - start })),
+      retryDelays,
+      added: changes.added.map((operation) => operation.key),
+    }
+  } finally {
+    await kitService.dispose()
+  }
 }
