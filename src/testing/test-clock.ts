@@ -46,7 +46,7 @@ interface Timer {
 const QUIET_TURNS = 10
 const QUIET_MS = 5
 /** Quiet spells (of {@link QUIET_TURNS} turns each) a `runUntil` waits, with no timer left, before it calls the promise stuck. */
-const STUCK_SETTLES = 200
+const STUCK_SETTLES = 100
 const DEFAULT_START = Date.UTC(2025, 0, 1)
 
 /** Real elapsed ms (vitest's fake timers leave `performance` alone; jest's may freeze it). */
@@ -93,7 +93,7 @@ export function createTestClock(options: TestClockOptions = {}): TestClock {
         quietSince = realNow()
       }
       // Fake timers that also fake `performance` freeze it: fall back to counting turns.
-      if (quietTurns > QUIET_TURNS * 100) break
+      if (quietTurns >= QUIET_TURNS * 20) break
     }
   }
 
