@@ -44,6 +44,11 @@ describe('YAML values', () => {
     expect(parseYamlText(text)).toEqual(previousParser(text))
   })
 
+  it('a %YAML 1.1 directive is accepted, and the document still reads as 1.2 core (OpenAPI asks for YAML 1.2)', () => {
+    // The yaml package switched to 1.1 here (yes -> true, 0755 -> 493, `<<` merged): a known difference.
+    expect(parseYamlText('%YAML 1.1\n---\na: yes\nb: 0755\nc: &x {k: 1}\nd:\n  <<: *x\n')).toEqual({ a: 'yes', b: 755, c: { k: 1 }, d: { '<<': { k: 1 } } })
+  })
+
   it('a `__proto__` key is an own property, not the prototype', () => {
     const parsed = parseYamlText('__proto__: {polluted: true}') as Record<string, unknown>
     expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype)
@@ -91,6 +96,7 @@ describe('YAML parsing writes nothing to the host', () => {
   it.each([
     ['unknown tags', 'openapi: 3.0.0\ninfo: !Info {title: T, version: "1"}\npaths: !Paths {}\nx-a: !Ref a\nx-b: !!binary aGVsbG8=\n'],
     ['tags on keys and a %TAG directive', '%TAG !e! tag:example.com,2000:\n---\n!e!key openapi: 3.0.0\ninfo: {title: !e!t T, version: "1"}\npaths: {}\n'],
+    ['an unknown directive (a parser warning)', '%FOO bar\n---\nopenapi: 3.0.0\ninfo: {title: T, version: "1"}\npaths: {}\n'],
     ['keys that are collections', 'openapi: 3.0.0\ninfo: {title: T, version: "1"}\npaths: {}\nx-a:\n  ? [a, b]\n  : 1\n  ? {c: d}\n  : 2\n'],
   ])('%s: no process.emitWarning, console or stream output', async (_name, text) => {
     await openapiFormat.normalize(text, { sourceId: 'quiet', contentType: 'application/yaml' })
