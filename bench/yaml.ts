@@ -17,7 +17,7 @@ const YAML_PAIRS: Pair[] = [
 ]
 
 /**
- * The choice of YAML parser, by measurement: the `yaml` package (the parser until 0.1) against js-yaml,
+ * The choice of YAML parser, by measurement: the `yaml` package (the parser before) against js-yaml,
  * and what parse-document.ts adds to js-yaml (the YAML 1.2 core schema and the alias budget); then
  * changed syncs of real YAML pairs against js-yaml's parse time.
  */

@@ -1,15 +1,16 @@
 import { FAILSAFE_SCHEMA, Type } from 'js-yaml'
 
 /**
- * The YAML 1.2 core schema, resolved exactly as the `yaml` package (our parser until 0.1) resolved it,
- * so that switching to js-yaml changes no value in any document:
+ * The YAML 1.2 core schema, resolved as the `yaml` package (the parser before js-yaml) resolved it, so
+ * that the switch changes no value of a real document (test/yaml-fixtures-compat.test.ts):
  * - plain scalars: null (`~`, `null`, empty), booleans (`true`/`false` in three casings), integers
  *   (decimal, `0o` octal, `0x` hex), floats (`.inf`, `.nan`, decimal, exponent); everything else
  *   is a string: `yes`/`on`, `1_000`, `0b101`, `2024-01-01` (no timestamps: OpenAPI dates are strings);
  * - `<<` is an ordinary key (merge keys are YAML 1.1, and copying keys is an amplification the
  *   alias budget would not see);
- * - a tag we do not know (`!Ref`, `!!binary`, `!!set`, `!!timestamp`) is dropped, leaving the node as
- *   written: a string, a list or a mapping. The old parser did the same, printing a warning; we print nothing.
+ * - a tag we do not know (`!Ref`) is dropped, leaving the node as written: a string, a list or a
+ *   mapping. The old parser did the same, printing a warning; we print nothing. `!!binary`, `!!set`
+ *   and `!!timestamp`, which it turned into values JSON does not have, are dropped the same way.
  */
 
 const NULL = /^(?:~|[Nn]ull|NULL)?$/
