@@ -1,8 +1,10 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml'
-import { ParseError } from '../errors/errors.js'
+import { load as loadYaml, type LoadOptions, YAMLException } from 'js-yaml'
+import { ParseError, toError } from '../errors/errors.js'
+import { AliasBudget, AliasBudgetExceeded } from './yaml/alias-budget.js'
+import { yamlCoreSchema } from './yaml/core-schema.js'
 
-/** YAML aliases allowed per document: enough for real specs, far too few for an alias bomb. */
-const MAX_YAML_ALIASES = 1000
+/** Nesting levels a YAML document may have: twice what normalization accepts (MAX_NESTING), far below a stack overflow. */
+const MAX_YAML_DEPTH = 1000
 
 export type DocumentSyntax = 'json' | 'yaml'
 
@@ -46,23 +48,49 @@ export function parseJson(text: string, sourceId?: string): unknown {
 }
 
 export function parseYamlText(text: string, sourceId?: string): unknown {
-  try {
-    return parseYaml(stripBom(text), { maxAliasCount: MAX_YAML_ALIASES, prettyErrors: true, uniqueKeys: false })
-  } catch (error) {
-    const position = error instanceof YAMLParseError ? error.linePos?.[0] : undefined
-    const line = position?.line
-    const column = position?.col
-    const where = line === undefined ? '' : ` at line ${line}, column ${column}`
-    // The parser ends its first line with the position too ("... at line 1, column 4:"): said once above.
-    const first = firstLine((error as Error).message).replace(/ at line \d+, column \d+:?$/, '')
-    // The parser recurses per nesting level; a stack overflow means the document, not us, went too deep.
-    const reason = /Maximum call stack size exceeded/.test(first) ? 'it is nested too deeply' : first
-    throw new ParseError(
-      `${sourceLabel(sourceId)}is not valid YAML${where}: ${reason}`,
-      { format: 'yaml', line, column },
-      { sourceId, cause: error },
-    )
+  const source = stripBom(text)
+  const budget = new AliasBudget(source.length)
+  const options: YamlLoadOptions = {
+    schema: yamlCoreSchema,
+    maxDepth: MAX_YAML_DEPTH,
+    // No merge keys: `<<` is an ordinary key in our schema, and an explicit `!!merge` is refused.
+    maxTotalMergeKeys: 0,
+    listener: (event, state) => {
+      if (event === 'open') budget.onOpen(state)
+      else budget.onClose(state)
+    },
   }
+  try {
+    return loadYaml(source, options)
+  } catch (error) {
+    throw yamlParseError(error, source, sourceId)
+  }
+}
+
+/** js-yaml 4.3 options that @types/js-yaml 4.0 does not list yet. */
+type YamlLoadOptions = LoadOptions & { maxDepth: number; maxTotalMergeKeys: number }
+
+function yamlParseError(error: unknown, text: string, sourceId: string | undefined): ParseError {
+  const { line, column } = yamlErrorPosition(error, text)
+  const where = line === undefined ? '' : ` at line ${line}, column ${column}`
+  const verdict = error instanceof AliasBudgetExceeded ? 'was refused' : 'is not valid YAML'
+  return new ParseError(`${sourceLabel(sourceId)}${verdict}${where}: ${yamlReason(error)}`, { format: 'yaml', line, column }, { sourceId, cause: error })
+}
+
+function yamlErrorPosition(error: unknown, text: string): { line?: number; column?: number } {
+  if (error instanceof AliasBudgetExceeded) return lineAndColumnAt(text, error.offset)
+  // js-yaml counts from 0.
+  if (error instanceof YAMLException && error.mark !== undefined) return { line: error.mark.line + 1, column: error.mark.column + 1 }
+  return {}
+}
+
+function yamlReason(error: unknown): string {
+  if (error instanceof AliasBudgetExceeded) return error.reason
+  const reason = error instanceof YAMLException ? error.reason : firstLine(toError(error).message)
+  // js-yaml recurses per nesting level: its depth limit, or a stack overflow before it, means the document went too deep.
+  if (/maxDepth|Maximum call stack size exceeded/.test(reason)) return 'it is nested too deeply'
+  if (/maxTotalMergeKeys/.test(reason)) return 'merge keys (!!merge) are not supported'
+  return reason
 }
 
 function jsonErrorPosition(text: string, error: unknown): { line?: number; column?: number } {

@@ -8,6 +8,13 @@ import type { ApiSnapshot, SpecFormat } from '../formats/types.js'
 import type { LoadResult } from '../loaders/types.js'
 import type { SyncCommit, SourceState } from './source-state.js'
 
+/**
+ * The last document each source's normalization refused, by its config object (a new object after
+ * `updateSource`, so a config change tries again; gone with the source). Parsing and normalizing
+ * depend on nothing but the bytes and the config, so the error would be the same.
+ */
+const lastRejected = new WeakMap<LiveSourceConfig, { contentHash: string; error: LiveSyncError }>()
+
 /** What one sync found, before anything is committed. */
 export type SyncOutcome =
   | { kind: 'unchanged'; commit: SyncCommit }
@@ -36,14 +43,25 @@ export async function processLoadResult(state: SourceState, loaded: LoadResult, 
     return { kind: 'unchanged', commit: { ...unchangedCommit, ...commitBase, contentHash } }
   }
   const config = state.config
+  // The same bad bytes fail the same way: answer at once instead of parsing them again on every poll.
+  const rejected = lastRejected.get(config)
+  if (rejected?.contentHash === contentHash) throw rejected.error
   const format = formats.get(config.type, config.id)
-  const snapshot = await normalize(format, loaded.content, config, loaded.contentType)
+  const snapshot = await normalize(format, loaded.content, config, loaded.contentType).catch((error: unknown) => {
+    if (isDocumentVerdict(error)) lastRejected.set(config, { contentHash, error })
+    throw error
+  })
   const previous = state.snapshot
   if (previous && previous.type === snapshot.type && previous.fingerprint === snapshot.fingerprint) {
     return { kind: 'unchanged', commit: { ...commitBase, snapshot: previous, contentHash } }
   }
   const changes = previous && previous.type === snapshot.type ? format.diff(previous, snapshot) : allAddedChangeSet(snapshot)
   return { kind: 'changed', commit: { ...commitBase, snapshot, contentHash }, changes }
+}
+
+/** An error that only the document's bytes caused (not a cancellation or a passing failure). */
+function isDocumentVerdict(error: unknown): error is LiveSyncError {
+  return error instanceof LiveSyncError && (error.code === 'PARSE_ERROR' || error.code === 'INVALID_SPEC' || error.code === 'TOO_LARGE')
 }
 
 async function normalize(format: SpecFormat, text: string, config: LiveSourceConfig, contentType: string | undefined): Promise<ApiSnapshot> {
