@@ -291,3 +291,14 @@ describe('terminal escapes from outside (issue 11 item 11)', () => {
     }
   })
 })
+
+describe('the terminal-safe output filter', () => {
+  it('keeps the palette’s colours and drops every other control character', async () => {
+    const { createPalette, terminalSafeOutput } = await import('../src/cli/color.js')
+    let written = ''
+    const safe = terminalSafeOutput({ write: (text: string) => (written += text) })
+    const palette = createPalette(true)
+    safe.write(`${palette.red('removed')} GET /x\u001b]52;c;ZXZpbA==\u0007\u001b[2K\r\u009b31m\n`)
+    expect(written).toBe('\u001b[31mremoved\u001b[39m GET /x]52;c;ZXZpbA==[2K31m\n')
+  })
+})
