@@ -12,7 +12,9 @@ export const REMOVED_PREFIX = '[removed] '
  */
 export function visiblyMarkRemoved(target: SyncTarget, prefix = REMOVED_PREFIX): SyncTarget {
   let marked = new Set<string>()
+  // Whatever else the target offers passes through untouched.
   return {
+    ...target,
     async read() {
       const collection = await target.read()
       if (collection === undefined) return undefined
@@ -25,7 +27,7 @@ export function visiblyMarkRemoved(target: SyncTarget, prefix = REMOVED_PREFIX):
       marked = found
       return { ...collection, items }
     },
-    async write(collection: Collection, report: MergeReport) {
+    async write(collection: Collection, report: MergeReport, ...rest: unknown[]) {
       const back = new Set([...report.added, ...report.updated])
       const next = new Set([...marked, ...report.removed].filter((key) => !back.has(key)))
       const items = mapRequests(collection.items, (request) =>
@@ -33,7 +35,7 @@ export function visiblyMarkRemoved(target: SyncTarget, prefix = REMOVED_PREFIX):
           ? { ...request, name: `${prefix}${request.name}` }
           : request,
       )
-      await target.write({ ...collection, items }, report)
+      await (target.write as (...args: unknown[]) => Promise<void>).call(target, { ...collection, items }, report, ...rest)
       marked = next
     },
   }
