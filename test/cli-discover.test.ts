@@ -73,6 +73,6 @@ describe('api-live-sync discover', () => {
     servers.push(server)
     const { code, stdout } = await runCli(['discover', server.url, '--timeout', '2000'])
     expect(code).toBe(1)
-    expect(stdout).toMatch(/^No API definition found at http:\/\/127\.0\.0\.1:\d+\/ \(tried \d+ locations\)\.\n$/)
+    expect(stdout).toMatch(/^No API definition found at http:\/\/127\.0\.0\.1:\d+\/ \(tried \d+ locations\): the server answers, but serves no definition at any of them\./)
   })
 })

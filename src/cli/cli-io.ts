@@ -1,3 +1,5 @@
+import type { GraphqlImporter } from '../formats/graphql/graphql-module.js'
+
 /** Where a command writes: `process.stdout` / `process.stderr` or a test double. */
 export interface CliOutput {
   write(text: string): unknown
@@ -19,6 +21,8 @@ export interface CliIo {
   readonly handleProcessSignals: boolean
   /** The `fetch` used for URLs. @default globalThis.fetch */
   readonly fetch?: typeof fetch | undefined
+  /** Loads the optional `graphql` package (tests simulate it missing). @default import('graphql') */
+  readonly importGraphql?: GraphqlImporter | undefined
 }
 
 /** The real process: its streams, environment, working directory and signals. */

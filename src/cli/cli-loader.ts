@@ -1,6 +1,9 @@
 import type { LiveSourceConfig } from '../config/config.js'
 import { TimeoutError } from '../errors/errors.js'
-import { graphqlIntrospectionRequest } from '../formats/graphql/index.js'
+import { createGraphqlFormat, graphqlIntrospectionRequest } from '../formats/graphql/index.js'
+import { createGraphqlLoader, importGraphqlPackage, type GraphqlImporter } from '../formats/graphql/graphql-module.js'
+import type { SpecFormat } from '../formats/types.js'
+import { prepareSourceRequest } from '../loaders/prepare-request.js'
 import type { LoadRequest, LoadResult, SourceLoader } from '../loaders/types.js'
 import { createNodeLoader } from '../node/node-loader.js'
 import { linkedAbortController, raceAbort } from '../runtime/abort.js'
@@ -12,19 +15,25 @@ export type LoadedDocument = Extract<LoadResult, { content: string }>
 export const CLI_MAX_BYTES = 50 * 1024 * 1024
 
 /**
- * The CLI's loader: files from disk, URLs over HTTP, and GraphQL endpoints through the standard
- * introspection POST (for the sources `useIntrospection` names). A document loaded while finding
- * out a source's type is kept and served to the service's first sync, so it is not downloaded twice.
+ * The CLI's loader: files from disk, URLs over HTTP with the format's request (the introspection POST
+ * for GraphQL endpoints), and the introspection POST also for the sources `useIntrospection` names
+ * (URLs found to be GraphQL endpoints). A document loaded while finding out a source's type is kept
+ * and served to the service's first sync, so it is not downloaded twice.
  */
 export class CliLoader implements SourceLoader {
   readonly #introspected = new Set<string>()
   readonly #primed = new Map<string, LoadedDocument>()
   readonly #inner: SourceLoader
+  readonly #importGraphql: GraphqlImporter
+  /** The `fetch` of URL loads, for the CLI's own questions to a server. */
+  readonly fetch: typeof fetch
 
-  constructor(fetchImpl?: typeof fetch) {
+  constructor(fetchImpl?: typeof fetch, importGraphql: GraphqlImporter = importGraphqlPackage) {
+    this.fetch = fetchImpl ?? ((input, init) => globalThis.fetch(input, init))
+    this.#importGraphql = importGraphql
     this.#inner = createNodeLoader({
-      ...(fetchImpl === undefined ? {} : { fetch: fetchImpl }),
-      prepareRequest: async (source) => (this.#introspected.has(source.id) ? graphqlIntrospectionRequest() : undefined),
+      fetch: this.fetch,
+      prepareRequest: async (source) => (this.#introspected.has(source.id) ? graphqlIntrospectionRequest() : prepareSourceRequest(source)),
     })
   }
 
@@ -32,6 +41,16 @@ export class CliLoader implements SourceLoader {
   useIntrospection(sourceId: string, enabled = true): void {
     if (enabled) this.#introspected.add(sourceId)
     else this.#introspected.delete(sourceId)
+  }
+
+  /** The GraphQL format, reading through this loader's `graphql` importer. */
+  graphqlFormat(): SpecFormat {
+    return createGraphqlFormat({ importGraphql: this.#importGraphql })
+  }
+
+  /** Rejects with an `InvalidSpecError` saying to install `graphql` when it cannot be loaded. */
+  async requireGraphql(sourceId: string): Promise<void> {
+    await createGraphqlLoader(this.#importGraphql)(sourceId)
   }
 
   /** The next load of this source answers `document` without a request. */

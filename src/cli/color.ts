@@ -38,3 +38,49 @@ export function createPalette(enabled: boolean): Palette {
     bold: style(1, 22),
   }
 }
+
+/**
+ * C0 controls but tab and newline, DEL, and C1 controls: what lets text from outside (a document's
+ * paths and titles, a server's reason phrase, an error message) move the cursor, erase lines, retitle
+ * the window or write the clipboard (OSC 52) once printed.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
+
+/** The escapes this palette writes (and nothing else): SGR colours, bold and dim, on and off. */
+const OWN_STYLES = /(\u001b\[(?:1|2|22|31|32|33|36|39)m)/
+
+/** Text from outside, made inert for a terminal: control characters removed. */
+export function stripControls(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '')
+}
+
+/** A JSON-like value (a change set, a snapshot's metadata) with every string passed through {@link stripControls}. */
+export function stripControlsDeep<T>(value: T): T {
+  if (typeof value === 'string') return stripControls(value) as T
+  if (Array.isArray(value)) return value.map((item: unknown) => stripControlsDeep(item)) as T
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value
+  const copy: Record<string, unknown> = {}
+  for (const [key, item] of Object.entries(value)) copy[stripControls(key)] = stripControlsDeep(item)
+  return copy as T
+}
+
+const RAW = Symbol('raw output')
+
+/**
+ * Wraps a stream so that nothing written through it reaches the terminal with a control character
+ * other than newline, tab and this palette's own colour escapes: the one filter every command's
+ * output goes through (`runCli` installs it), whatever text from outside a message embeds.
+ */
+export function terminalSafeOutput(stream: CliOutput): CliOutput {
+  const safe = {
+    isTTY: stream.isTTY,
+    write: (text: string) => stream.write(text.split(OWN_STYLES).map((part, index) => (index % 2 === 1 ? part : stripControls(part))).join('')),
+    [RAW]: stream,
+  }
+  return safe
+}
+
+/** The stream under a {@link terminalSafeOutput}, for the one writer that redraws lines itself (the progress line). */
+export function rawOutput(stream: CliOutput): CliOutput {
+  return (stream as { [RAW]?: CliOutput })[RAW] ?? stream
+}

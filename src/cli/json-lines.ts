@@ -7,10 +7,12 @@ export function jsonLine(event: string, payload: object): string {
   return `${JSON.stringify({ event, ...payload }, replaceErrors)}\n`
 }
 
-function replaceErrors(_key: string, value: unknown): unknown {
-  if (value instanceof Error) {
-    const code = (value as { code?: unknown }).code
-    return { code: typeof code === 'string' ? code : 'ERROR', message: value.message }
+function replaceErrors(this: unknown, key: string, value: unknown): unknown {
+  // The holder's own value: an error's `toJSON` has already run by the time the replacer sees `value`.
+  const original = (this as Record<string, unknown>)[key]
+  if (original instanceof Error) {
+    const code = (original as { code?: unknown }).code
+    return { code: typeof code === 'string' ? code : 'ERROR', message: original.message }
   }
   return value
 }

@@ -1,7 +1,12 @@
 import type { LiveSourceConfig } from '../config/config.js'
-import { LiveSyncError, NetworkError } from '../errors/errors.js'
+import { InvalidSpecError, LiveSyncError, NetworkError, TimeoutError, isHttpError } from '../errors/errors.js'
+import { askGraphqlEndpoint, type GraphqlEndpointAnswer } from '../discovery/ask-graphql-endpoint.js'
 import { detectSourceType } from '../formats/detect-type.js'
 import type { SourceType } from '../formats/types.js'
+import { redactUrl } from '../loaders/redact.js'
+import { buildRequestHeaders } from '../loaders/request-headers.js'
+import { splitUrlCredentials } from '../loaders/url-credentials.js'
+import { linkedAbortController } from '../runtime/abort.js'
 import type { CliLoader, LoadedDocument } from './cli-loader.js'
 
 /** What one look at a source found. */
@@ -14,12 +19,16 @@ export interface ProbedSource {
   introspected: boolean
   /** Why nothing could be loaded. */
   error?: LiveSyncError
+  /** The server answered, and its answer will not change by waiting (introspection refused): stop here. */
+  final?: boolean
 }
 
 /**
- * Loads a source once and tells its type from the content. A URL whose GET answer is no API
- * definition (a GraphQL endpoint answers GET with an error or a GraphiQL page) is asked the GraphQL
- * introspection query; if that works, the loader keeps introspecting this source.
+ * Loads a source once and tells its type from the content. A URL whose answer is no API definition
+ * (a GraphQL endpoint answers GET with an error or a GraphiQL page) is asked the smallest
+ * introspection query, which needs no `graphql` package: a GraphQL endpoint is then loaded with the
+ * full introspection query (and the loader keeps introspecting it), and an endpoint that refuses
+ * introspection is reported as such, with the status and message the server gave.
  */
 export async function probeSource(config: LiveSourceConfig, loader: CliLoader, timeoutMs: number, signal?: AbortSignal): Promise<ProbedSource> {
   let plain: ProbedSource
@@ -31,16 +40,50 @@ export async function probeSource(config: LiveSourceConfig, loader: CliLoader, t
   } catch (error) {
     plain = { introspected: false, error: asLiveSyncError(error, config.id) }
   }
-  if (config.url === undefined || signal?.aborted === true) return plain
+  // Nothing answered (refused connection, timeout): asking again with a POST cannot tell more.
+  const answered = plain.loaded !== undefined || (plain.error !== undefined && isHttpError(plain.error))
+  if (config.url === undefined || signal?.aborted === true || !answered) return plain
+  const answer = await askWithTimeout(config, config.url, loader, timeoutMs, signal)
+  if (answer?.kind === 'refused') return { introspected: false, error: refusedError(config, config.url, answer), final: true }
+  if (answer?.kind !== 'introspectable') return plain
   loader.useIntrospection(config.id)
   try {
     const loaded = await loader.loadOnce(config, timeoutMs, signal)
     if (detectSourceType(loaded.content, loaded.contentType) === 'graphql') return { loaded, detected: 'graphql', introspected: true }
-  } catch {
-    // Not a GraphQL endpoint either (or `graphql` is not installed): report the plain GET's outcome.
+  } catch (error) {
+    return { introspected: true, error: asLiveSyncError(error, config.id) }
   }
   loader.useIntrospection(config.id, false)
   return plain
+}
+
+async function askWithTimeout(
+  config: LiveSourceConfig,
+  url: string,
+  loader: CliLoader,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<GraphqlEndpointAnswer | undefined> {
+  const { controller, dispose } = linkedAbortController(...(signal === undefined ? [] : [signal]))
+  const timer = setTimeout(() => controller.abort(new TimeoutError(`Source "${config.id}" did not answer within ${timeoutMs} ms`, timeoutMs)), timeoutMs)
+  try {
+    const target = splitUrlCredentials(url)
+    const headers = buildRequestHeaders({ sourceId: config.id, configHeaders: config.headers, basicAuthorization: target.basicAuthorization })
+    return await askGraphqlEndpoint(loader.fetch, target.url, headers, controller.signal, config.id)
+  } catch {
+    return undefined
+  } finally {
+    clearTimeout(timer)
+    dispose()
+  }
+}
+
+function refusedError(config: LiveSourceConfig, url: string, answer: Extract<GraphqlEndpointAnswer, { kind: 'refused' }>): InvalidSpecError {
+  const said = `HTTP ${answer.status}: "${answer.message}"`
+  const what = answer.introspectionDisabled
+    ? `is a GraphQL endpoint with introspection disabled (${said}): enable introspection on the server (at least in development), or watch its schema file (SDL) instead`
+    : `is a GraphQL endpoint that refused the introspection query (${said}): check the headers it needs (--header "Authorization: ...")`
+  return new InvalidSpecError(`${redactUrl(url)} ${what}`, { sourceId: config.id })
 }
 
 function asLiveSyncError(error: unknown, sourceId: string): LiveSyncError {

@@ -1,5 +1,6 @@
 import { LiveSyncError } from '../errors/errors.js'
 import type { CliIo } from './cli-io.js'
+import { terminalSafeOutput } from './color.js'
 import type { Command } from './command.js'
 import { diffCommand } from './commands/diff.js'
 import { discoverCommand } from './commands/discover.js'
@@ -29,7 +30,9 @@ Colours: on for terminals; NO_COLOR=1 turns them off, FORCE_COLOR=1 forces them 
  * 1 a finding the command reports through its code (diff: changes at --fail-on; discover: nothing
  * found), 2 a usage mistake or an error, each reported as one line on stderr.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], processIo: CliIo): Promise<number> {
+  // Text from outside (documents, servers, error messages) reaches the terminal only through this filter.
+  const io: CliIo = { ...processIo, stdout: terminalSafeOutput(processIo.stdout), stderr: terminalSafeOutput(processIo.stderr) }
   const [first, ...rest] = argv
   try {
     if (first === '--help' || first === '-h' || first === 'help') {

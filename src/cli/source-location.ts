@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SourceType } from '../formats/types.js'
@@ -19,7 +20,27 @@ export function parseSourceLocation(argument: string, cwd: string): SourceLocati
   if (/^[a-z][a-z\d+.-]+:\/\//i.test(argument)) {
     throw new UsageError(`unsupported URL scheme in '${redactUrl(argument)}': use http, https or a file path`)
   }
-  return { kind: 'file', filePath: isAbsolute(argument) ? argument : resolve(cwd, argument), label: argument }
+  const filePath = isAbsolute(argument) ? argument : resolve(cwd, argument)
+  if (HOST_AND_PORT.test(argument) && !existsSync(filePath)) {
+    const url = `http://${argument}`
+    throw new UsageError(`'${redactUrl(url).slice('http://'.length)}' looks like a URL without its scheme: write ${redactUrl(url)}`)
+  }
+  return { kind: 'file', filePath, label: argument }
+}
+
+/** `localhost:8000`, `127.0.0.1:8000/openapi.json`, `[::1]:8000/...`, `api.local:80?x`: a host and port, not a file name. */
+const HOST_AND_PORT = /^(?:[a-z\d](?:[a-z\d-]*[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]*[a-z\d])?)*|\[[\da-f:.]+\]):\d{1,5}(?:[/?#]|$)/i
+
+/** The full location of a source, secrets included: what tells two sources apart (never printed). */
+export function fullLocation(location: SourceLocation): string {
+  return location.kind === 'file' ? location.filePath : location.url
+}
+
+/** A URL naming a server's root (`http://127.0.0.1:8000`, `.../`) rather than a document. */
+export function isBareOrigin(location: SourceLocation): boolean {
+  if (location.kind !== 'url') return false
+  const url = new URL(location.url)
+  return url.pathname === '/' && url.search === ''
 }
 
 /** The type a location's name suggests, for when its content cannot be read yet. */

@@ -34,7 +34,7 @@ export function generateCollection(snapshot: ApiSnapshot, options: GenerateColle
   return {
     name: options.name ?? (snapshot.title.trim() === '' ? 'API' : snapshot.title),
     items: toItems(root, []),
-    variables: { [baseUrlVariable]: snapshot.servers[0] ?? '' },
+    variables: { [baseUrlVariable]: snapshot.servers[0] ?? options.defaultBaseUrl ?? '' },
   }
 }
 

@@ -135,6 +135,11 @@ export interface GenerateCollectionOptions {
   name?: string
   /** Name of the collection variable that holds the server URL. @default 'baseUrl' */
   baseUrlVariable?: string
+  /**
+   * Value of the base URL variable when the snapshot names no server (FastAPI's default, GraphQL
+   * always), e.g. the origin the spec was fetched from. @default ''
+   */
+  defaultBaseUrl?: string
 }
 
 /** Input of `mergeCollection`. */

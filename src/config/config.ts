@@ -45,9 +45,9 @@ export const liveSourceConfigSchema = z
     }
   })
 
-/** A source as users write it (`enabled` may be left out). */
+/** A source as users write it (`enabled` may be left out): the type to give a config you write, e.g. `const pets: LiveSourceConfigInput = {...}`. */
 export type LiveSourceConfigInput = z.input<typeof liveSourceConfigSchema>
-/** A validated source config. */
+/** A validated source config, every default filled in: what loaders, events and `parseSourceConfig` give back. */
 export type LiveSourceConfig = z.output<typeof liveSourceConfigSchema>
 
 /** Validates a source config; throws `InvalidConfigError` naming every bad field. */

@@ -55,11 +55,51 @@ const DEFAULT_MAX_BYTES = 50 * 1024 * 1024
  * @example const [best] = await discoverSpec('http://127.0.0.1:8000') // { url: '.../openapi.json', framework: 'FastAPI', ... }
  */
 export async function discoverSpec(baseUrl: string, options: DiscoverSpecOptions = {}): Promise<DiscoveredSpec[]> {
+  return (await exploreServer(baseUrl, options)).specs
+}
+
+/** A GraphQL endpoint that answered the introspection probe with errors instead of a schema. */
+export interface RefusedIntrospection {
+  url: string
+  status: number
+  /** The server's first error message. */
+  message: string
+  /** The message says introspection is disabled (rather than, say, authentication missing). */
+  introspectionDisabled: boolean
+}
+
+/** Everything one discovery learnt, for telling "nothing listens" from "nothing published there". */
+export interface DiscoveryReport {
+  /** What {@link discoverSpec} resolves. */
+  specs: DiscoveredSpec[]
+  /** Whether any probe got an HTTP answer (any status): false when nothing listens at the address. */
+  reachable: boolean
+  /** GraphQL endpoints that refused introspection. */
+  refused: RefusedIntrospection[]
+  /** Locations tried. */
+  tried: number
+}
+
+/**
+ * {@link discoverSpec}, plus what the misses say: whether the server answered at all, and which
+ * GraphQL endpoints refused introspection. The URL given is tried first, as a document and as a
+ * GraphQL endpoint, when it has a path; the framework locations are tried under its path and, for a
+ * URL with a path, under the server's root too.
+ */
+export async function exploreServer(baseUrl: string, options: DiscoverSpecOptions = {}): Promise<DiscoveryReport> {
   options.signal?.throwIfAborted()
   const base = parseBaseUrl(baseUrl)
   const target = splitUrlCredentials(base.href)
+  const fetchImpl = options.fetch ?? globalThis.fetch
+  let reachable = false
+  const refused: RefusedIntrospection[] = []
   const context: ProbeContext = {
-    fetch: options.fetch ?? globalThis.fetch,
+    // Any response, whatever its status, shows that something listens.
+    fetch: async (input, init) => {
+      const response = await fetchImpl(input, init)
+      reachable = true
+      return response
+    },
     headers: buildRequestHeaders({
       sourceId: redactUrl(baseUrl),
       configHeaders: options.headers,
@@ -67,25 +107,59 @@ export async function discoverSpec(baseUrl: string, options: DiscoverSpecOptions
     }),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    onRefused: (url, answer) => refused.push({ url, status: answer.status, message: answer.message, introspectionDisabled: answer.introspectionDisabled }),
   }
-  const fetchBase = new URL(target.url)
+  const probes = plannedProbes(baseUrl, base)
   // One listener on the caller's signal fans out to every probe (one listener per probe would trip
   // Node's "possible EventTarget memory leak" warning).
-  const probeControllers = SPEC_PROBES.map(() => new AbortController())
+  const probeControllers = probes.map(() => new AbortController())
   const cancelProbes = () => probeControllers.forEach((controller) => controller.abort(options.signal?.reason))
   options.signal?.addEventListener('abort', cancelProbes, { once: true })
   try {
     const results = await Promise.all(
-      SPEC_PROBES.map(async (probe, order) => {
-        const hit = await runProbe(probeUrl(fetchBase, probe), probe, context, probeControllers[order]!)
-        return hit === undefined ? undefined : toDiscovered(probeUrl(base, probe), probe, hit, order)
+      probes.map(async ({ url, probe, given }, order) => {
+        const hit = await runProbe(splitUrlCredentials(url).url, probe, context, probeControllers[order]!)
+        return hit === undefined ? undefined : toDiscovered(url, probe, hit, order, given)
       }),
     )
     options.signal?.throwIfAborted()
-    return collapseDuplicates(results.filter((result) => result !== undefined))
+    const specs = collapseDuplicates(results.filter((result) => result !== undefined))
+    const safeRefused = refused.map((entry) => ({ ...entry, url: probes.find((planned) => splitUrlCredentials(planned.url).url === entry.url)?.url ?? entry.url }))
+    return { specs, reachable, refused: safeRefused, tried: probes.length }
   } finally {
     options.signal?.removeEventListener('abort', cancelProbes)
   }
+}
+
+interface PlannedProbe {
+  /** Where (credentials of the base URL kept, as in the results). */
+  url: string
+  probe: SpecProbe
+  /** The URL the caller gave, tried as it is. */
+  given: boolean
+}
+
+/** The given URL first (when it names more than a server), then the framework locations under its path and under the root. */
+function plannedProbes(baseUrl: string, base: URL): PlannedProbe[] {
+  const planned: PlannedProbe[] = []
+  const seen = new Set<string>()
+  const add = (url: string, probe: SpecProbe, given: boolean) => {
+    const key = `${probe.kind} ${url}`
+    if (seen.has(key)) return
+    seen.add(key)
+    planned.push({ url, probe, given })
+  }
+  const given = new URL(baseUrl)
+  given.hash = ''
+  if (given.pathname !== '/' || given.search !== '') {
+    add(given.href, { path: given.pathname, kind: 'document', frameworks: [] }, true)
+    add(given.href, { path: given.pathname, kind: 'graphql', frameworks: [] }, true)
+  }
+  const root = new URL('/', base)
+  for (const prefix of base.pathname === '/' ? [base] : [base, root]) {
+    for (const probe of SPEC_PROBES) add(probeUrl(prefix, probe), probe, false)
+  }
+  return planned
 }
 
 interface RankedSpec {
@@ -94,12 +168,13 @@ interface RankedSpec {
   documentKey: string
 }
 
-function toDiscovered(url: string, probe: SpecProbe, hit: ProbeHit, order: number): RankedSpec {
+function toDiscovered(url: string, probe: SpecProbe, hit: ProbeHit, order: number, given: boolean): RankedSpec {
   const summary = summarizeDocument(hit.document, hit.type)
   const guess = guessFramework(probe, hit.headers, hit.document)
   const hasOperations = (summary.operationCount ?? 0) > 0 || hit.type === 'graphql'
   // Known framework layout, confirmed framework and a non-empty API each make the hit more likely the real one.
-  const confidence = 0.5 + (probe.frameworks.length > 0 ? 0.2 : 0) + (guess.confirmed ? 0.2 : 0) + (hasOperations ? 0.1 : 0)
+  // The URL the user gave is what they meant, whatever serves it.
+  const confidence = given ? 1 : 0.5 + (probe.frameworks.length > 0 ? 0.2 : 0) + (guess.confirmed ? 0.2 : 0) + (hasOperations ? 0.1 : 0)
   const spec: DiscoveredSpec = { url, type: hit.type, confidence: Math.round(confidence * 100) / 100, alsoAt: [] }
   if (summary.specVersion !== undefined) spec.version = summary.specVersion
   if (summary.title !== undefined) spec.title = summary.title

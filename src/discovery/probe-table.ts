@@ -5,9 +5,11 @@ export type FrameworkName =
   | 'Spring (springfox)'
   | 'ASP.NET Core (Swashbuckle)'
   | 'NestJS'
+  | 'Fastify (@fastify/swagger)'
   | 'Express (swagger-jsdoc)'
   | 'Django (drf-spectacular)'
   | 'Flask (flask-apispec)'
+  | 'Flask (flasgger)'
   | 'Flask (flask-smorest)'
   | 'Rails (rswag)'
   | 'Laravel (l5-swagger)'
@@ -38,6 +40,8 @@ export const SPEC_PROBES: readonly SpecProbe[] = [
   document('/swagger/v1/swagger.json', 'ASP.NET Core (Swashbuckle)'),
   document('/api-json', 'NestJS'),
   document('/api-docs-json', 'NestJS'),
+  document('/documentation/json', 'Fastify (@fastify/swagger)'),
+  document('/documentation/yaml', 'Fastify (@fastify/swagger)'),
   document('/api-docs', 'Express (swagger-jsdoc)'),
   document('/swagger.json', 'Express (swagger-jsdoc)'),
   document('/api-docs.json', 'Express (swagger-jsdoc)'),
@@ -45,6 +49,7 @@ export const SPEC_PROBES: readonly SpecProbe[] = [
   document('/schema/', 'Django (drf-spectacular)'),
   document('/swagger/', 'Flask (flask-apispec)'),
   document('/api/openapi.json', 'Flask (flask-smorest)'),
+  document('/apispec_1.json', 'Flask (flasgger)'),
   document('/api-docs/v1/swagger.yaml', 'Rails (rswag)'),
   document('/swagger/v1/swagger.yaml', 'Rails (rswag)', 'ASP.NET Core (Swashbuckle)'),
   document('/docs/api-docs.json', 'Laravel (l5-swagger)'),
@@ -64,7 +69,7 @@ export const GRAPHQL_PROBE_QUERY = '{ __schema { queryType { name } } }'
  */
 export const FRAMEWORK_HEADER_SIGNS: ReadonlyArray<{ header: string; pattern: RegExp; frameworks: readonly FrameworkName[] }> = [
   { header: 'server', pattern: /uvicorn|hypercorn/i, frameworks: ['FastAPI'] },
-  { header: 'server', pattern: /werkzeug/i, frameworks: ['Flask (flask-smorest)', 'Flask (flask-apispec)'] },
+  { header: 'server', pattern: /werkzeug/i, frameworks: ['Flask (flask-smorest)', 'Flask (flask-apispec)', 'Flask (flasgger)'] },
   { header: 'server', pattern: /wsgiserver|gunicorn/i, frameworks: ['Django (drf-spectacular)', 'Flask (flask-smorest)', 'Flask (flask-apispec)'] },
   { header: 'server', pattern: /kestrel/i, frameworks: ['ASP.NET Core (Swashbuckle)'] },
   { header: 'x-powered-by', pattern: /asp\.net/i, frameworks: ['ASP.NET Core (Swashbuckle)'] },

@@ -5,7 +5,8 @@ import type { SourceType } from '../formats/types.js'
 import { readBody } from '../loaders/read-body.js'
 import { requestContext } from '../loaders/request-context.js'
 import { fetchFollowingRedirects } from '../loaders/follow-redirects.js'
-import { GRAPHQL_PROBE_QUERY, type SpecProbe } from './probe-table.js'
+import { askGraphqlEndpoint, type GraphqlEndpointAnswer } from './ask-graphql-endpoint.js'
+import type { SpecProbe } from './probe-table.js'
 
 /** What every probe of one discovery shares. */
 export interface ProbeContext {
@@ -15,6 +16,8 @@ export interface ProbeContext {
   /** Budget of one probe, all its requests included. */
   timeoutMs: number
   maxBytes: number
+  /** Told of a GraphQL endpoint that answered the introspection probe with errors. */
+  onRefused?: ((url: string, answer: Extract<GraphqlEndpointAnswer, { kind: 'refused' }>) => void) | undefined
 }
 
 /** A probe that found an API definition. */
@@ -31,20 +34,25 @@ export interface ProbeHit {
 /**
  * Runs one probe: HEAD first (cheap, and an HTML page is skipped without downloading it), GET when
  * HEAD succeeded or is not supported (405, 501, or a failed request); for the GraphQL probe, a POST
- * of the smallest introspection query. Resolves `undefined` for a miss (any status other than 2xx,
+ * of the smallest introspection query (an endpoint that answers with errors is told to
+ * `context.onRefused`). Resolves `undefined` for a miss (any status other than 2xx,
  * a timeout, a body that is no API definition). The probe's timeout aborts `controller`, which the
  * caller also aborts to cancel the discovery.
  */
 export async function runProbe(url: string, probe: SpecProbe, context: ProbeContext, controller: AbortController): Promise<ProbeHit | undefined> {
   const timer = setTimeout(() => controller.abort(new TimeoutError(`Probe of ${url} timed out`, context.timeoutMs)), context.timeoutMs)
   try {
-    const response =
-      probe.kind === 'graphql' ? await postIntrospection(url, context, controller.signal) : await headThenGet(url, context, controller.signal)
+    if (probe.kind === 'graphql') {
+      const answer = await askGraphqlEndpoint(context.fetch, url, context.headers, controller.signal)
+      if (answer.kind === 'refused') context.onRefused?.(url, answer)
+      return answer.kind === 'introspectable' ? classify(answer.text, answer.headers, probe) : undefined
+    }
+    const response = await headThenGet(url, context, controller.signal)
     if (response === undefined) return undefined
     const { text } = await readBody(response, {
       signal: controller.signal,
       maxBytes: context.maxBytes,
-      context: requestContext('discovery', probe.kind === 'graphql' ? 'POST' : 'GET', url),
+      context: requestContext('discovery', 'GET', url),
     })
     return classify(text, response.headers, probe)
   } catch {
@@ -71,14 +79,6 @@ async function headThenGet(url: string, context: ProbeContext, signal: AbortSign
     if (head.ok && isHtml(head.headers)) return undefined
   }
   return okOrUndefined(await send(context, url, 'GET', signal, new Headers(context.headers)))
-}
-
-async function postIntrospection(url: string, context: ProbeContext, signal: AbortSignal): Promise<Response | undefined> {
-  const headers = new Headers(context.headers)
-  headers.set('content-type', 'application/json')
-  headers.set('accept', 'application/graphql-response+json, application/json')
-  const body = JSON.stringify({ query: GRAPHQL_PROBE_QUERY })
-  return okOrUndefined(await send(context, url, 'POST', signal, headers, body))
 }
 
 function okOrUndefined(response: Response): Response | undefined {

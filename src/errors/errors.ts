@@ -33,6 +33,16 @@ export class LiveSyncError extends Error {
     this.sourceId = options.sourceId
     this.retryable = options.retryable ?? false
   }
+
+  /**
+   * What `JSON.stringify` keeps of the error (a failed `SyncResult`, an event logged as JSON): its
+   * name, code, message and the subclass's own fields (`status`, `timeoutMs`, `issues`, ...). An
+   * Error's message is not enumerable, so without this it would be lost; the `cause` and stack stay
+   * out, as they may hold what is not meant for logs.
+   */
+  toJSON(): Record<string, unknown> {
+    return { ...(this as object), name: this.name, code: this.code, message: this.message }
+  }
 }
 
 /** One problem found while validating a config or options object. */

@@ -6,6 +6,7 @@ import type { OutgoingRequest } from './redirect-request.js'
 import type { RequestContext } from './request-context.js'
 import { requestContext } from './request-context.js'
 import { buildRequestHeaders } from './request-headers.js'
+import { prepareSourceRequest } from './prepare-request.js'
 import { parseRetryAfter } from './retry-after.js'
 import { discardBody } from './send-request.js'
 import type { LoadRequest, LoadResult, SourceLoader } from './types.js'
@@ -25,7 +26,10 @@ export interface PreparedRequest {
 export interface HttpLoaderOptions {
   /** The `fetch` to use. @default globalThis.fetch, read at each call so test doubles installed later apply */
   readonly fetch?: typeof fetch | undefined
-  /** Chooses the request for a source; returning `undefined` means a plain `GET`. @default always `GET` */
+  /**
+   * Chooses the request for a source; returning `undefined` means a plain `GET`.
+   * @default the format's request (`prepareSourceRequest`): the introspection POST for GraphQL endpoints, else `GET`
+   */
   readonly prepareRequest?: ((source: LiveSourceConfig) => Promise<PreparedRequest | undefined>) | undefined
 }
 
@@ -45,7 +49,7 @@ export function createHttpLoader(options: HttpLoaderOptions = {}): SourceLoader 
     async load(source: LiveSourceConfig, request: LoadRequest): Promise<LoadResult> {
       request.signal.throwIfAborted()
       const sourceUrl = requireUrl(source)
-      const prepared = (await options.prepareRequest?.(source)) ?? { method: 'GET' }
+      const prepared = (await (options.prepareRequest ?? prepareSourceRequest)(source)) ?? { method: 'GET' }
       const method = prepared.method.toUpperCase()
       const context = requestContext(source.id, method, sourceUrl)
       const target = splitUrlCredentials(sourceUrl)

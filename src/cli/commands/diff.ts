@@ -7,7 +7,7 @@ import { sha256Hex } from '../../formats/hash.js'
 import type { ApiSnapshot, SourceType, SpecFormat } from '../../formats/types.js'
 import type { CliIo } from '../cli-io.js'
 import { CliLoader, type LoadedDocument } from '../cli-loader.js'
-import { colorEnabled, createPalette } from '../color.js'
+import { colorEnabled, createPalette, stripControlsDeep } from '../color.js'
 import type { Command } from '../command.js'
 import { probeSource } from '../probe-source.js'
 import { formatChangeSet } from '../report.js'
@@ -59,7 +59,7 @@ export const diffCommand: Command = {
 
     const changes = await compare(oldLocation, newLocation, { type, headers }, io)
     if (values.json === true) io.stdout.write(`${JSON.stringify(changes, null, 2)}\n`)
-    else io.stdout.write(`${formatChangeSet(changes, createPalette(colorEnabled(io.stdout, io.env))).join('\n')}\n`)
+    else io.stdout.write(`${formatChangeSet(stripControlsDeep(changes), createPalette(colorEnabled(io.stdout, io.env))).join('\n')}\n`)
     return changes.changes.some((change) => atLeast(change.severity, failOn)) ? 1 : 0
   },
 }
@@ -70,7 +70,7 @@ interface CompareSettings {
 }
 
 async function compare(oldLocation: SourceLocation, newLocation: SourceLocation, settings: CompareSettings, io: CliIo): Promise<ChangeSet> {
-  const loader = new CliLoader(io.fetch)
+  const loader = new CliLoader(io.fetch, io.importGraphql)
   const [before, after] = await Promise.all([load(oldLocation, settings, loader), load(newLocation, settings, loader)])
   const type = settings.type ?? before.detected ?? after.detected
   if (type === undefined) {
@@ -79,7 +79,7 @@ async function compare(oldLocation: SourceLocation, newLocation: SourceLocation,
   if (settings.type === undefined && before.detected !== undefined && after.detected !== undefined && before.detected !== after.detected) {
     throw new CommandError(`${oldLocation.label} is ${before.detected} but ${newLocation.label} is ${after.detected}: they cannot be compared`)
   }
-  const format = new FormatRegistry(defaultFormats()).get(type)
+  const format = new FormatRegistry([...defaultFormats(), loader.graphqlFormat()]).get(type)
   const [beforeSnapshot, afterSnapshot] = await Promise.all([
     snapshotOf(format, before.document, before.config),
     snapshotOf(format, after.document, after.config),

@@ -1,24 +1,29 @@
+import { mkdir } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
 import type { LiveSourceConfigInput } from '../../config/config.js'
 import { MIN_REFRESH_INTERVAL_MS, parseSourceConfig } from '../../config/config.js'
-import type { SourceType } from '../../formats/types.js'
-import { basename, dirname, join, resolve } from 'node:path'
 import { SyncEvents } from '../../events/events.js'
+import type { SourceType } from '../../formats/types.js'
 import { createFileWatcher } from '../../node/file-watcher.js'
 import { fileStore } from '../../node/file-store.js'
 import { postmanFileTarget } from '../../node/postman-file-target.js'
 import { LiveSyncService } from '../../service/LiveSyncService.js'
 import type { CliIo } from '../cli-io.js'
 import { CliLoader } from '../cli-loader.js'
+import { describeConflicts, visiblyMarkRemoved } from '../collection-file.js'
 import type { Command } from '../command.js'
 import { probeSource } from '../probe-source.js'
-import { guessTypeFromName, parseHeaderOptions, parseSourceLocation, parseTypeOption, type SourceLocation } from '../source-location.js'
+import { fullLocation, guessTypeFromName, isBareOrigin, parseHeaderOptions, parseSourceLocation, parseTypeOption, type SourceLocation } from '../source-location.js'
 import { waitForStop } from '../stop-signal.js'
 import { CommandError, UsageError, oneLine, parseCommandArgs } from '../usage.js'
+import { scopedStore } from '../watch-state.js'
 import { attachHumanOutput, attachJsonOutput } from '../watch-output.js'
 
 const DEFAULT_INTERVAL_MS = 5000
-/** Budget of the first look at each source, to tell its type. */
-const DETECT_TIMEOUT_MS = 10_000
+/** A dev server that does not answer within a few seconds is down, not slow. */
+const DEFAULT_TIMEOUT_MS = 5000
+/** One quick second attempt rides out a server restarting; more only delays the first line. */
+const DEFAULT_RETRIES = 1
 
 export const WATCH_HELP = `Usage: api-live-sync watch <url-or-file>... [options]
 
@@ -27,15 +32,22 @@ breaking changes first. URLs are polled; files are also watched for saves. Ctrl-
 
 Options:
   --interval <ms>         poll interval in milliseconds, at least ${MIN_REFRESH_INTERVAL_MS} (default ${DEFAULT_INTERVAL_MS})
+  --timeout <ms>          budget of one request in milliseconds (default ${DEFAULT_TIMEOUT_MS})
+  --retries <n>           attempts after a failed one within a poll (default ${DEFAULT_RETRIES})
+  --max-backoff <ms>      longest wait between polls while a source is down (default: the
+                          interval, so a server that comes back shows within one interval)
   --header "Name: value"  header sent with every HTTP request (repeatable; values are never printed)
   --type <type>           openapi, graphql or postman (default: detected per source)
   --out <file>            keep a Postman collection v2.1 file in sync with the (single) source;
                           edits you make in that file survive later syncs
+  --on-removed <how>      requests of operations that left the spec: mark (default: keep them,
+                          named "[removed] ..."), delete (unless you edited them) or keep
   --state-dir <dir>       where --out keeps its merge base between runs
                           (default: .api-live-sync/ beside the --out file)
-  --json                  print newline-delimited JSON events instead of reports:
-                          { "event", "sourceId", ...payload } for source:added, sync:started,
-                          sync:retry, sync:completed, sync:failed and changes:detected
+  --json                  print newline-delimited JSON events instead of reports, one object
+                          { "event", "sourceId", ...payload } per line: source:added, sync:retry,
+                          sync:completed (one per sync, without the change set), changes:detected
+                          (the change set, once) and sync:failed
   -h, --help              show this help
 
 Examples:
@@ -51,10 +63,14 @@ export const watchCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('watch', args, {
       interval: { type: 'string' },
+      timeout: { type: 'string' },
+      retries: { type: 'string' },
+      'max-backoff': { type: 'string' },
       header: { type: 'string', multiple: true },
       type: { type: 'string' },
       json: { type: 'boolean' },
       out: { type: 'string' },
+      'on-removed': { type: 'string' },
       'state-dir': { type: 'string' },
     })
     if (values.help === true) {
@@ -64,49 +80,85 @@ export const watchCommand: Command = {
     if (positionals.length === 0) throw new UsageError("watch needs at least one URL or file (see 'api-live-sync watch --help')")
     if (values.out !== undefined && positionals.length !== 1) throw new UsageError('--out keeps one collection in sync with one source: give exactly one URL or file')
     if (values['state-dir'] !== undefined && values.out === undefined) throw new UsageError('--state-dir goes with --out')
+    if (values['on-removed'] !== undefined && values.out === undefined) throw new UsageError('--on-removed goes with --out')
     const out = values.out === undefined ? undefined : resolve(io.cwd, values.out)
+    const interval = parseWholeNumber('--interval', values.interval, DEFAULT_INTERVAL_MS, MIN_REFRESH_INTERVAL_MS)
     const settings: WatchSettings = {
-      interval: parseInterval(values.interval),
+      interval,
+      timeout: parseWholeNumber('--timeout', values.timeout, DEFAULT_TIMEOUT_MS, 1),
+      retries: parseWholeNumber('--retries', values.retries, DEFAULT_RETRIES, 0),
+      maxBackoff: parseWholeNumber('--max-backoff', values['max-backoff'], interval, 1),
       headers: parseHeaderOptions(values.header),
       type: parseTypeOption(values.type),
       out,
+      onRemoved: parseOnRemoved(values['on-removed']),
       stateDir: out === undefined ? undefined : resolve(io.cwd, values['state-dir'] ?? join(dirname(out), '.api-live-sync')),
     }
-    const locations = uniqueLocations(positionals.map((argument) => parseSourceLocation(argument, io.cwd)))
+    const locations = parseLocations(positionals, io.cwd)
     return watch(locations, settings, values.json === true, io)
   },
 }
 
 interface WatchSettings {
   interval: number
+  /** Budget of one load attempt, and of the first look at each source. */
+  timeout: number
+  retries: number
+  /** Longest wait between polls of a failing source. */
+  maxBackoff: number
   headers: Record<string, string> | undefined
   type: SourceType | undefined
   /** Absolute path of the Postman collection kept in sync, with `--out`. */
   out: string | undefined
+  onRemoved: 'mark' | 'delete' | 'keep'
   /** Where the merge base of `--out` is kept between runs. */
   stateDir: string | undefined
 }
 
-async function watch(locations: SourceLocation[], settings: WatchSettings, json: boolean, io: CliIo): Promise<number> {
-  const loader = new CliLoader(io.fetch)
+/** A source to watch: where it is, and the id (a printable label) the service knows it by. */
+interface WatchedLocation {
+  location: SourceLocation
+  id: string
+}
+
+async function watch(locations: WatchedLocation[], settings: WatchSettings, json: boolean, io: CliIo): Promise<number> {
+  const loader = new CliLoader(io.fetch, io.importGraphql)
   const stop = waitForStop(io)
   // Ends the first looks at the sources when the user stops during them, so exiting never waits on a slow server.
   const detection = new AbortController()
+  const first = locations[0]!
   const service = new LiveSyncService({
     loader,
     watcher: createFileWatcher(),
-    ...(settings.stateDir === undefined ? {} : { store: fileStore(settings.stateDir) }),
+    formats: [loader.graphqlFormat()],
+    timeout: settings.timeout,
+    // Retries within a poll wait at most one interval: the next poll is as good as a later retry.
+    retry: { retries: settings.retries, minTimeout: Math.min(1000, settings.interval), maxTimeout: settings.interval },
+    maxPollBackoff: settings.maxBackoff,
+    ...(settings.stateDir === undefined || settings.out === undefined
+      ? {}
+      : { store: scopedStore(fileStore(settings.stateDir), fullLocation(first.location), settings.out) }),
     onListenerError: (error) => io.stderr.write(`api-live-sync: internal error in an event listener: ${oneLine(String(error))}\n`),
   })
   try {
-    if (json) attachJsonOutput(service, io)
-    else attachHumanOutput(service, io)
-    const resolving = Promise.all(locations.map((location) => resolveSource(location, settings, loader, io, detection.signal)))
+    const resolving = Promise.all(locations.map((watched) => resolveSource(watched, settings, loader, io, detection.signal)))
     const configs = await Promise.race([resolving, stop.stopped.then(() => undefined)])
     if (configs === undefined) return 0
-    for (const config of configs) await service.addSource(config)
+    const restored = new Set<string>()
+    if (json) attachJsonOutput(service, io)
+    else attachHumanOutput(service, io, { restored })
+    for (const config of configs) {
+      await service.addSource(config)
+      if (service.getSnapshot(config.id) !== undefined) restored.add(config.id)
+    }
     if (settings.out !== undefined) {
-      service.attachTarget(configs[0]!.id, postmanFileTarget(settings.out))
+      await mkdir(dirname(settings.out), { recursive: true })
+      const target = postmanFileTarget(settings.out)
+      const defaultBaseUrl = defaultBaseUrlOf(first.location, configs[0]!.type)
+      service.attachTarget(configs[0]!.id, settings.onRemoved === 'mark' ? visiblyMarkRemoved(target) : target, {
+        onRemoved: settings.onRemoved,
+        ...(defaultBaseUrl === undefined ? {} : { generate: { defaultBaseUrl } }),
+      })
       if (!json) reportCollectionWrites(service, settings.out, io)
     }
     if (!json) {
@@ -127,68 +179,107 @@ async function watch(locations: SourceLocation[], settings: WatchSettings, json:
  * Builds a source's config. Without `--type` (and for GraphQL URLs, to tell an endpoint from a
  * schema file) the source is loaded once to read its type from the content; that document is then
  * reused by the first sync. A source that cannot be reached yet is watched under the type its name
- * suggests, with a note.
+ * suggests, with a note; one whose server gave a final answer (introspection refused), or a GraphQL
+ * source without the `graphql` package, stops the command with what to do.
  */
 async function resolveSource(
-  location: SourceLocation,
+  watched: WatchedLocation,
   settings: WatchSettings,
   loader: CliLoader,
   io: CliIo,
   signal: AbortSignal,
 ): Promise<LiveSourceConfigInput> {
-  const config = sourceConfig(location, settings, settings.type ?? guessTypeFromName(location))
+  const { location } = watched
+  const config = sourceConfig(watched, settings, settings.type ?? guessTypeFromName(location))
   const needsProbe = settings.type === undefined || (settings.type === 'graphql' && location.kind === 'url')
-  if (!needsProbe) return config
-  const probed = await probeSource(parseSourceConfig(config), loader, DETECT_TIMEOUT_MS, signal)
+  if (!needsProbe) return requireFormat(config, loader)
+  const probed = await probeSource(parseSourceConfig(config), loader, settings.timeout, signal)
+  if (probed.final === true && probed.error !== undefined) throw probed.error
   if (probed.loaded !== undefined) {
     const type = settings.type ?? probed.detected
     if (type === undefined) {
-      throw new CommandError(`cannot tell what kind of API definition ${location.label} is (not OpenAPI, GraphQL or Postman); pass --type`)
+      const hint = isBareOrigin(location) ? `; to find where this server publishes its definition, run: api-live-sync discover ${location.label}` : '; pass --type'
+      throw new CommandError(`cannot tell what kind of API definition ${location.label} is (not OpenAPI, GraphQL or Postman)${hint}`)
     }
     loader.prime(config.id, probed.loaded)
-    return { ...config, type }
+    return requireFormat({ ...config, type }, loader)
   }
   if (settings.type === undefined) {
     const reason = probed.error === undefined ? '' : ` (${probed.error.code})`
     io.stderr.write(`note: ${location.label} cannot be loaded yet${reason}; watching it as ${config.type} (use --type to choose)\n`)
   }
+  if (isBareOrigin(location)) {
+    io.stderr.write(`note: ${location.label} is a server's root, not a definition; to find the definition, run: api-live-sync discover ${location.label}\n`)
+  }
+  return requireFormat(config, loader)
+}
+
+/** GraphQL sources need the optional `graphql` package: say so now, not at every poll. */
+async function requireFormat(config: LiveSourceConfigInput, loader: CliLoader): Promise<LiveSourceConfigInput> {
+  if (config.type === 'graphql') await loader.requireGraphql(config.id)
   return config
 }
 
-function sourceConfig(location: SourceLocation, settings: WatchSettings, type: SourceType): LiveSourceConfigInput {
-  const common = { id: location.label, name: location.label, type, refreshInterval: settings.interval }
+function sourceConfig(watched: WatchedLocation, settings: WatchSettings, type: SourceType): LiveSourceConfigInput {
+  const { location, id } = watched
+  const common = { id, name: id, type, refreshInterval: settings.interval }
   if (location.kind === 'file') return { ...common, filePath: location.filePath }
   return { ...common, url: location.url, ...(settings.headers === undefined ? {} : { headers: settings.headers }) }
+}
+
+/** The base URL of the `--out` collection when the spec names no server: the origin it came from (a GraphQL endpoint: its URL). */
+function defaultBaseUrlOf(location: SourceLocation, type: SourceType): string | undefined {
+  if (location.kind !== 'url') return undefined
+  const url = new URL(location.url)
+  if (type !== 'graphql') return url.origin
+  return `${url.origin}${url.pathname}`
 }
 
 /** One line per write of the `--out` collection, saying what the merge did. */
 function reportCollectionWrites(service: LiveSyncService, out: string, io: CliIo): void {
   service.on(SyncEvents.SYNC_COMPLETED, ({ merge }) => {
     if (!merge) return
-    const conflicts = merge.conflicts.length === 1 ? '1 conflict kept your value' : `${merge.conflicts.length} conflicts kept your values`
+    const count = merge.conflicts.length
+    const conflicts = `${count === 1 ? '1 conflict kept your value' : `${count} conflicts kept your values`} (${describeConflicts(merge)})`
     io.stderr.write(
       `wrote ${basename(out)}: ${merge.added.length} added, ${merge.updated.length} updated, ${merge.removed.length} removed` +
-        (merge.conflicts.length > 0 ? `; ${conflicts}` : '') +
+        (count > 0 ? `; ${conflicts}` : '') +
         '\n',
     )
   })
 }
 
-function parseInterval(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_INTERVAL_MS
-  const interval = /^\d+$/.test(value) ? Number(value) : Number.NaN
-  if (!(interval >= MIN_REFRESH_INTERVAL_MS)) {
-    throw new UsageError(`--interval must be a whole number of milliseconds, at least ${MIN_REFRESH_INTERVAL_MS} (got '${value}')`)
+function parseWholeNumber(option: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback
+  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN
+  if (!(number >= min) || !Number.isSafeInteger(number)) {
+    const unit = option === '--retries' ? '' : ' of milliseconds'
+    throw new UsageError(`${option} must be a whole number${unit}, at least ${min} (got '${value}')`)
   }
-  return interval
+  return number
 }
 
-function uniqueLocations(locations: SourceLocation[]): SourceLocation[] {
+function parseOnRemoved(value: string | undefined): WatchSettings['onRemoved'] {
+  if (value === undefined) return 'mark'
+  if (value === 'mark' || value === 'delete' || value === 'keep') return value
+  throw new UsageError(`--on-removed must be mark, delete or keep (got '${value}')`)
+}
+
+/**
+ * Reads the arguments as locations, each known by its full location (resolved path, full URL): the
+ * same place twice is a mistake, two places that print alike (URLs differing in a hidden query value)
+ * get ids numbered by their position.
+ */
+function parseLocations(argumentsGiven: string[], cwd: string): WatchedLocation[] {
+  const locations = argumentsGiven.map((argument) => parseSourceLocation(argument, cwd))
   const seen = new Set<string>()
   for (const location of locations) {
-    const key = location.kind === 'file' ? location.filePath : location.url
+    const key = fullLocation(location)
     if (seen.has(key)) throw new UsageError(`${location.label} is given twice`)
     seen.add(key)
   }
-  return locations
+  return locations.map((location, index) => {
+    const shared = locations.filter((other) => other.label === location.label).length > 1
+    return { location, id: shared ? `${location.label} (#${index + 1})` : location.label }
+  })
 }

@@ -3,8 +3,12 @@ import { InvalidSpecError } from '../../errors/errors.js'
 /** The `graphql` package's API, loaded on demand (type-only import: erased from the bundle). */
 export type GraphqlModule = typeof import('graphql')
 
-/** Loads the `graphql` package; injectable so tests can simulate it missing. */
-export type GraphqlImporter = () => Promise<GraphqlModule>
+/**
+ * Loads the `graphql` package (resolves its module namespace, as `() => import('graphql')` does);
+ * injectable so tests can simulate it missing. Typed loosely on purpose: the published type
+ * declarations must not import `graphql`, an optional peer a TypeScript user may not have.
+ */
+export type GraphqlImporter = () => Promise<unknown>
 
 /**
  * Dynamic import keeps `graphql` (an optional peer dependency) out of bundles that only sync
@@ -19,7 +23,7 @@ export const importGraphqlPackage: GraphqlImporter = () => import('graphql')
 export function createGraphqlLoader(importer: GraphqlImporter = importGraphqlPackage): (sourceId?: string) => Promise<GraphqlModule> {
   let loaded: Promise<GraphqlModule> | undefined
   return async (sourceId) => {
-    loaded ??= importer()
+    loaded ??= importer() as Promise<GraphqlModule>
     try {
       return await loaded
     } catch (error) {

@@ -1,5 +1,3 @@
-import { createGraphqlLoader } from './graphql-module.js'
-
 /** The HTTP request that asks a GraphQL endpoint for its schema. */
 export interface GraphqlIntrospectionRequest {
   method: 'POST'
@@ -8,18 +6,44 @@ export interface GraphqlIntrospectionRequest {
   headers: Record<string, string>
 }
 
-const loadGraphql = createGraphqlLoader()
+/** The type reference selection, nested as deep as graphql's `getIntrospectionQuery()` nests it. */
+const TYPE_REF = Array.from({ length: 8 }).reduce<string>((inner) => `ofType { name kind ${inner} }`, 'ofType { name kind }')
+
+/**
+ * graphql 16's `getIntrospectionQuery()` with its default options, spelled out so that asking an
+ * endpoint needs no `graphql` package: a user without it gets "install graphql" from reading the
+ * answer, not a request that never went out (test/graphql-introspection-request.test.ts checks the
+ * two queries are the same).
+ */
+export const STANDARD_INTROSPECTION_QUERY = `query IntrospectionQuery {
+  __schema {
+    queryType { name kind }
+    mutationType { name kind }
+    subscriptionType { name kind }
+    types { ...FullType }
+    directives { name description locations args { ...InputValue } }
+  }
+}
+fragment FullType on __Type {
+  kind name description
+  fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+  inputFields { ...InputValue }
+  interfaces { ...TypeRef }
+  enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+  possibleTypes { ...TypeRef }
+}
+fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+fragment TypeRef on __Type { kind name ${TYPE_REF} }`
 
 /**
  * Builds the standard introspection request (graphql's `getIntrospectionQuery()` with its default
- * options, which every spec-compliant server answers). Rejects with an `InvalidSpecError` when the
- * optional `graphql` package is not installed.
+ * options, which every spec-compliant server answers). Needs no `graphql` package: reading the
+ * answer does.
  */
 export async function graphqlIntrospectionRequest(): Promise<GraphqlIntrospectionRequest> {
-  const graphql = await loadGraphql()
   return {
     method: 'POST',
-    body: JSON.stringify({ query: graphql.getIntrospectionQuery(), operationName: 'IntrospectionQuery' }),
+    body: JSON.stringify({ query: STANDARD_INTROSPECTION_QUERY, operationName: 'IntrospectionQuery' }),
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
   }
 }
