@@ -1,12 +1,12 @@
 import type { ChangeSet } from '../diff/types.js'
 import { SyncEvents } from '../events/events.js'
+import { textReportLines } from '../report/text.js'
 import type { ApiSnapshot } from '../formats/types.js'
 import type { LiveSyncService } from '../service/LiveSyncService.js'
 import type { CliIo } from './cli-io.js'
 import { colorEnabled, createPalette, type Palette } from './color.js'
 import { jsonLine } from './json-lines.js'
 import { ProgressLine } from './progress-line.js'
-import { formatChangeSet } from './report.js'
 import { oneLine } from './usage.js'
 
 /** Events `--json` prints: everything a program needs, without the chatty status and progress events. */
@@ -65,8 +65,9 @@ export function attachHumanOutput(service: LiveSyncService, io: CliIo): void {
   })
 }
 
+/** The same grouped report as `diff` prints (one line per cause), under the sync's time and source. */
 function changeReport(prefix: string, changes: ChangeSet, palette: Palette): string[] {
-  const [summary = '', ...body] = formatChangeSet(changes, palette)
+  const [summary = '', ...body] = textReportLines(changes, { styles: palette })
   return [`${prefix}  changed: ${summary}`, ...body.map((line) => `  ${line}`)]
 }
 
