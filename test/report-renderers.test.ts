@@ -134,7 +134,7 @@ describe('markdown report', () => {
   it('lists the breaking causes in the open and the rest in collapsed details, with a summary table', () => {
     const markdown = renderMarkdown(byCauseChangeSet())
     expect(markdown.startsWith('## API changes: 3 breaking, 1 warning, 3 info\n')).toBe(true)
-    expect(markdown).toContain('| Causes | 3 | 1 | 3 |')
+    expect(markdown).toContain('| Changes | 3 | 1 | 3 |')
     expect(markdown).toContain('| | 1 | 1 | 5 | 7 |')
     const breaking = markdown.slice(markdown.indexOf('### 3 breaking changes'), markdown.indexOf('<details>'))
     expect(breaking).toContain("- `Pet`: property 'nickname' was removed (`schema-property-removed`) in 5 operations: `GET /pets`, `GET /pets/{petId}`, `POST /pets`, `GET /owners`, `GET /owners/{ownerId}`")

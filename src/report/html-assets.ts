@@ -23,6 +23,7 @@ summary { cursor: pointer; }
 .warning .badge { color: var(--warning); }
 .info .badge { color: var(--info); }
 .reach, .location { color: var(--muted); }
+p.component { margin: .35rem 0 0 1rem; color: var(--muted); }
 ul.operations { margin: .35rem 0 .25rem 1rem; padding-left: 1rem; }
 code { font: .9em ui-monospace, SFMono-Regular, Menlo, monospace; }
 `

@@ -90,7 +90,7 @@ function countBy(values: string[]): Map<string, number> {
 function causeItem(change: Change, operations: ReadonlyMap<string, OperationRef>): string {
   const reach = reachOf(change)
   const subject = subjectOf(change)
-  const component = change.component === undefined ? '' : ` <span class="component" title="${escapeHtml(change.component)}">${escapeHtml(change.component)}</span>`
+  const component = change.component === undefined ? '' : `<p class="component">in component <code>${escapeHtml(change.component)}</code></p>`
   const reachText = reach.length === 0 ? 'the document' : operationCount(reach.length)
   const summary = `<span class="badge">${escapeHtml(change.severity)}</span> ${subject === undefined ? '' : `<strong>${escapeHtml(subject)}</strong>: `}${escapeHtml(singleLine(change.message))} <code class="kind">${escapeHtml(change.kind)}</code> <span class="reach">${reachText}</span>`
   const listed = reach.map((entry) => {

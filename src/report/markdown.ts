@@ -35,7 +35,7 @@ export function renderMarkdown(changes: ChangeSet, options: MarkdownReportOption
     '',
     '| | Breaking | Warnings | Info |',
     '| --- | ---: | ---: | ---: |',
-    `| Causes | ${summary.breaking} | ${summary.warning} | ${summary.info} |`,
+    `| Changes | ${summary.breaking} | ${summary.warning} | ${summary.info} |`,
     '',
     '| Operations | Added | Removed | Modified | Affected |',
     '| --- | ---: | ---: | ---: | ---: |',
