@@ -144,13 +144,23 @@ describe('markdown report', () => {
   })
 
   it('stays under maxLength by counting the causes it cannot list', () => {
-    const many = byCauseChangeSet()
-    const filler: Change[] = Array.from({ length: 400 }, (_, index) => ({ kind: 'server-added', severity: 'info', location: ['servers'], message: `server https://s${index}.example was added` }))
-    const big: ChangeSet = { ...many, changes: [...many.changes, ...filler], summary: { ...many.summary, info: many.summary.info + filler.length } }
-    const markdown = renderMarkdown(big, { maxLength: 4000 })
-    expect(markdown.length).toBeLessThanOrEqual(4000)
-    expect(markdown).toMatch(/- … and \d+ more not shown/)
-    expect(markdown).toContain("`Pet`: property 'nickname' was removed")
+    const base = byCauseChangeSet()
+    const filler = (severity: Change['severity']): Change[] =>
+      Array.from({ length: 150 }, (_, index) => ({ kind: 'server-added', severity, location: ['servers'], message: `server https://s${index}.example was ${severity}` }))
+    const extra = [...filler('breaking'), ...filler('warning'), ...filler('info')]
+    const big: ChangeSet = {
+      ...base,
+      changes: [...base.changes, ...extra],
+      summary: { ...base.summary, breaking: base.summary.breaking + 150, warning: base.summary.warning + 150, info: base.summary.info + 150 },
+    }
+    for (const maxLength of [1500, 4000, 20_000]) {
+      const markdown = renderMarkdown(big, { maxLength })
+      expect(markdown.length).toBeLessThanOrEqual(maxLength)
+      expect(markdown.match(/- … and \d+ more not shown/g)?.length).toBe(maxLength <= 4000 ? 3 : 1)
+      expect(markdown).toContain('<summary>151 warnings</summary>')
+    }
+    expect(renderMarkdown(big, { maxLength: 20_000 })).toContain("`Pet`: property 'nickname' was removed")
+    expect(renderMarkdown(big)).not.toContain('more not shown')
   })
 
   it('says so when nothing changed', () => {

@@ -1,5 +1,5 @@
 import type { Change, ChangeSet, Severity } from '../diff/types.js'
-import { causesOf, countsPhrase, firstOperations, operationCount, singleLine, subjectOf } from './causes.js'
+import { SEVERITIES, causesOf, countsPhrase, firstOperations, operationCount, singleLine, subjectOf } from './causes.js'
 
 export interface MarkdownReportOptions {
   /** The heading of the comment. @default 'API changes' */
@@ -28,7 +28,6 @@ export function renderMarkdown(changes: ChangeSet, options: MarkdownReportOption
   const title = escapeMarkdown(options.title ?? 'API changes')
   if (changes.changes.length === 0) return `## ${title}\n\nNo changes.\n`
   const shown = options.operationsShown ?? 5
-  const budget = new Budget(options.maxLength ?? 60_000)
   const { summary } = changes
   const head = [
     `## ${title}: ${countsPhrase(changes)}`,
@@ -41,19 +40,40 @@ export function renderMarkdown(changes: ChangeSet, options: MarkdownReportOption
     '| --- | ---: | ---: | ---: | ---: |',
     `| | ${summary.added} | ${summary.removed} | ${summary.modified} | ${summary.operations} |`,
     '',
-  ]
-  budget.take(head.join('\n'))
-  const sections: string[] = [head.join('\n')]
-  for (const severity of ['breaking', 'warning', 'info'] as const) {
-    const group = causesOf(changes, severity)
-    if (group.length === 0) continue
+  ].join('\n')
+  const groups = SEVERITIES.map((severity) => ({ severity, causes: causesOf(changes, severity) })).filter((group) => group.causes.length > 0)
+  let left = (options.maxLength ?? 60_000) - head.length
+  const sections = [head]
+  groups.forEach(({ severity, causes }, index) => {
+    // This section's frame and note, and every later one's, always fit: the items share what is left.
+    const items = fitting(
+      causes.map((change) => `- ${causeItem(change, shown)}`),
+      left - (groups.length - index) * SECTION_ROOM,
+    )
     const [one, many] = SECTION_TITLES[severity]
-    const heading = `${group.length} ${group.length === 1 ? one : many}`
-    const items = budget.list(group.map((change) => `- ${causeItem(change, shown)}`))
+    const heading = `${causes.length} ${causes.length === 1 ? one : many}`
     const body = items.join('\n')
-    sections.push(severity === 'breaking' ? `### ${heading}\n\n${body}\n` : `<details>\n<summary>${heading}</summary>\n\n${body}\n\n</details>\n`)
-  }
+    const section = severity === 'breaking' ? `### ${heading}\n\n${body}\n` : `<details>\n<summary>${heading}</summary>\n\n${body}\n\n</details>\n`
+    left -= section.length + 1
+    sections.push(section)
+  })
   return sections.join('\n')
+}
+
+/** Characters kept for a section's heading or `<details>` frame and its "not shown" note. */
+const SECTION_ROOM = 160
+
+/** The items that fit in `room` characters (one line each), then a note counting the rest. */
+function fitting(items: string[], room: number): string[] {
+  const listed: string[] = []
+  for (const item of items) {
+    if (item.length + 1 > room) break
+    listed.push(item)
+    room -= item.length + 1
+  }
+  const rest = items.length - listed.length
+  if (rest > 0) listed.push(`- … and ${rest} more not shown (the comment would be too long)`)
+  return listed
 }
 
 /** `` `GET /pets` was removed (`operation-removed`) `` or a component change with the operations it reaches. */
@@ -63,37 +83,6 @@ function causeItem(change: Change, shown: number): string {
   const reach = change.operations
   if (reach === undefined || reach.length === 0) return text
   return `${text} ${operationCount(reach.length)}: ${firstOperations(reach, shown, codeSpan)}`
-}
-
-/** Lists items while they fit, then says how many did not. */
-class Budget {
-  #left: number
-  constructor(limit: number) {
-    this.#left = limit
-  }
-
-  take(text: string): void {
-    this.#left -= text.length + 1
-  }
-
-  list(items: string[]): string[] {
-    // Room kept for the section's own lines and the note.
-    const reserve = 200
-    const listed: string[] = []
-    for (const item of items) {
-      if (item.length + 1 > this.#left - reserve) break
-      listed.push(item)
-      this.take(item)
-    }
-    const left = items.length - listed.length
-    if (left > 0) {
-      const note = `- … and ${left} more not shown (the comment would be too long)`
-      listed.push(note)
-      this.take(note)
-    }
-    this.#left -= reserve / 4
-    return listed
-  }
 }
 
 /**
