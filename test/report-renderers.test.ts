@@ -137,6 +137,7 @@ describe('markdown report', () => {
     expect(markdown).toContain('| Changes | 3 | 1 | 3 |')
     expect(markdown).toContain('| | 1 | 1 | 5 | 7 |')
     const breaking = markdown.slice(markdown.indexOf('### 3 breaking changes'), markdown.indexOf('<details>'))
+    expect(breaking).toContain('- `DELETE /pets/{petId}` was removed (`operation-removed`)\n')
     expect(breaking).toContain("- `Pet`: property 'nickname' was removed (`schema-property-removed`) in 5 operations: `GET /pets`, `GET /pets/{petId}`, `POST /pets`, `GET /owners`, `GET /owners/{ownerId}`")
     expect(markdown).toContain('<details>\n<summary>1 warning</summary>')
     expect(markdown).toContain('<details>\n<summary>3 other changes</summary>')

@@ -79,7 +79,11 @@ function fitting(items: string[], room: number): string[] {
 /** `` `GET /pets` was removed (`operation-removed`) `` or a component change with the operations it reaches. */
 function causeItem(change: Change, shown: number): string {
   const subject = subjectOf(change)
-  const text = `${subject === undefined ? '' : `${codeSpan(subject)}: `}${escapeMarkdown(singleLine(change.message))} (${codeSpan(change.kind)})`
+  const message = singleLine(change.message)
+  // A message that starts with its operation's key (`GET /pets was removed`) shows the key as code.
+  const operation = change.operation !== undefined && message.startsWith(change.operation) ? change.operation : ''
+  const described = `${operation === '' ? '' : codeSpan(operation)}${escapeMarkdown(message.slice(operation.length))}`
+  const text = `${subject === undefined ? '' : `${codeSpan(subject)}: `}${described} (${codeSpan(change.kind)})`
   const reach = change.operations
   if (reach === undefined || reach.length === 0) return text
   return `${text} ${operationCount(reach.length)}: ${firstOperations(reach, shown, codeSpan)}`
