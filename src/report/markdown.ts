@@ -46,10 +46,7 @@ export function renderMarkdown(changes: ChangeSet, options: MarkdownReportOption
   const sections = [head]
   groups.forEach(({ severity, causes }, index) => {
     // This section's frame and note, and every later one's, always fit: the items share what is left.
-    const items = fitting(
-      causes.map((change) => `- ${causeItem(change, shown)}`),
-      left - (groups.length - index) * SECTION_ROOM,
-    )
+    const items = fitting(causes, (change) => `- ${causeItem(change, shown)}`, left - (groups.length - index) * SECTION_ROOM)
     const [one, many] = SECTION_TITLES[severity]
     const heading = `${causes.length} ${causes.length === 1 ? one : many}`
     const body = items.join('\n')
@@ -63,15 +60,16 @@ export function renderMarkdown(changes: ChangeSet, options: MarkdownReportOption
 /** Characters kept for a section's heading or `<details>` frame and its "not shown" note. */
 const SECTION_ROOM = 160
 
-/** The items that fit in `room` characters (one line each), then a note counting the rest. */
-function fitting(items: string[], room: number): string[] {
+/** The lines of the causes that fit in `room` characters, then a note counting the rest (rendered only as far as they fit). */
+function fitting(causes: readonly Change[], render: (change: Change) => string, room: number): string[] {
   const listed: string[] = []
-  for (const item of items) {
+  for (const change of causes) {
+    const item = render(change)
     if (item.length + 1 > room) break
     listed.push(item)
     room -= item.length + 1
   }
-  const rest = items.length - listed.length
+  const rest = causes.length - listed.length
   if (rest > 0) listed.push(`- … and ${rest} more not shown (the comment would be too long)`)
   return listed
 }
