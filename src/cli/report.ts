@@ -1,4 +1,4 @@
-import { relative, sep } from 'node:path'
+import { isAbsolute, relative, sep } from 'node:path'
 import type { ChangeSet } from '../diff/types.js'
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../report/index.js'
 import type { CliIo } from './cli-io.js'
@@ -43,6 +43,6 @@ export function renderCliReport(changes: ChangeSet, choice: ReportChoice, io: Cl
 function annotationFile(location: SourceLocation, cwd: string): string | undefined {
   if (location.kind !== 'file') return undefined
   const path = relative(cwd, location.filePath)
-  if (path === '' || path.startsWith('..')) return undefined
+  if (path === '' || path.startsWith(`..${sep}`) || path === '..' || isAbsolute(path)) return undefined
   return path.split(sep).join('/')
 }
