@@ -77,6 +77,19 @@ export type {
 
 export type { Change, ChangeSet, ChangeSummary, ModifiedOperation, OperationReach, Severity } from './diff/types.js'
 
+export { renderReport, REPORT_FORMATS, renderText, textReportLines, summaryLine, plainStyles, renderMarkdown, renderGithubAnnotations, renderHtml, renderJson, changeSetToJSON } from './report/index.js'
+export type {
+  ReportFormat,
+  ReportOptions,
+  TextReportOptions,
+  TextStyles,
+  MarkdownReportOptions,
+  GithubReportOptions,
+  HtmlReportOptions,
+  ChangeSetJSON,
+  ModifiedOperationJSON,
+} from './report/index.js'
+
 export * from './collections/index.js'
 export type { SyncTarget, AttachTargetOptions } from './service/target-sync.js'
 export type { SourceWatcher } from './service/watcher.js'

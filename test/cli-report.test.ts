@@ -5,7 +5,8 @@ import { HttpError } from '../src/errors/errors.js'
 import { colorEnabled, createPalette } from '../src/cli/color.js'
 import { jsonLine } from '../src/cli/json-lines.js'
 import { ProgressLine, formatBytes } from '../src/cli/progress-line.js'
-import { formatChangeSet, summaryLine } from '../src/cli/report.js'
+import { parseReportChoice } from '../src/cli/report.js'
+import { summaryLine, textReportLines } from '../src/report/text.js'
 import { guessTypeFromName, parseHeaderOptions, parseSourceLocation } from '../src/cli/source-location.js'
 import { UsageError } from '../src/cli/usage.js'
 
@@ -32,7 +33,9 @@ function sampleChangeSet() {
   })
 }
 
-describe('formatChangeSet', () => {
+describe('the text report of per-operation records', () => {
+  const formatChangeSet = (changes: Parameters<typeof textReportLines>[0], palette: typeof plain) => textReportLines(changes, { styles: palette })
+
   it('prints the summary, then breaking, warning and info groups, each change with its operation and rule', () => {
     expect(formatChangeSet(sampleChangeSet(), plain)).toEqual([
       '1 breaking, 1 warning, 2 info (1 added, 1 removed, 0 modified)',
@@ -62,6 +65,22 @@ describe('formatChangeSet', () => {
     expect(lines[1]).toBe('\u001b[31m\u001b[1mBREAKING\u001b[22m\u001b[39m')
     expect(lines[3]).toContain('\u001b[33m')
     expect(lines.map((line) => line.replace(/\u001b\[\d+m/g, ''))).toEqual(formatChangeSet(sampleChangeSet(), plain))
+  })
+})
+
+describe('parseReportChoice', () => {
+  it('reads --format, with text by default and --json as json', () => {
+    expect(parseReportChoice({})).toEqual({ format: 'text', byOperation: false })
+    expect(parseReportChoice({ json: true })).toEqual({ format: 'json', byOperation: false })
+    expect(parseReportChoice({ format: 'json', json: true })).toEqual({ format: 'json', byOperation: false })
+    expect(parseReportChoice({ format: 'markdown' })).toEqual({ format: 'markdown', byOperation: false })
+    expect(parseReportChoice({ 'by-operation': true })).toEqual({ format: 'text', byOperation: true })
+  })
+
+  it('refuses an unknown format, two formats at once, and --by-operation outside text', () => {
+    expect(() => parseReportChoice({ format: 'xml' })).toThrow(new UsageError("--format must be one of text, json, markdown, github, html (got 'xml')"))
+    expect(() => parseReportChoice({ format: 'html', json: true })).toThrow(UsageError)
+    expect(() => parseReportChoice({ format: 'markdown', 'by-operation': true })).toThrow(/--by-operation .* --format text/)
   })
 })
 

@@ -55,12 +55,23 @@ export function stripControls(text: string): string {
 }
 
 /** A JSON-like value (a change set, a snapshot's metadata) with every string passed through {@link stripControls}. */
-export function stripControlsDeep<T>(value: T): T {
+export function stripControlsDeep<T>(value: T, copies = new Map<object, unknown>()): T {
   if (typeof value === 'string') return stripControls(value) as T
-  if (Array.isArray(value)) return value.map((item: unknown) => stripControlsDeep(item)) as T
-  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value
+  if (typeof value !== 'object' || value === null) return value
+  // One copy per object: a change set shares its cause records between `changes` and
+  // `modified[].changes`, and consumers (the JSON report) rely on that identity.
+  const known = copies.get(value)
+  if (known !== undefined) return known as T
+  if (Array.isArray(value)) {
+    const copy: unknown[] = []
+    copies.set(value, copy)
+    for (const item of value) copy.push(stripControlsDeep(item, copies))
+    return copy as T
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value
   const copy: Record<string, unknown> = {}
-  for (const [key, item] of Object.entries(value)) copy[stripControls(key)] = stripControlsDeep(item)
+  copies.set(value, copy)
+  for (const [key, item] of Object.entries(value)) copy[stripControls(key)] = stripControlsDeep(item, copies)
   return copy as T
 }
 

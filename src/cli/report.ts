@@ -1,61 +1,48 @@
-import type { Change, ChangeSet, Severity } from '../diff/types.js'
-import type { Palette } from './color.js'
+import { isAbsolute, relative, sep } from 'node:path'
+import type { ChangeSet } from '../diff/types.js'
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../report/index.js'
+import type { CliIo } from './cli-io.js'
+import { colorEnabled, createPalette } from './color.js'
+import type { SourceLocation } from './source-location.js'
+import { UsageError } from './usage.js'
 
-const SEVERITIES: readonly Severity[] = ['breaking', 'warning', 'info']
-
-const LABELS: Record<Severity, string> = { breaking: 'BREAKING', warning: 'WARNING', info: 'INFO' }
-
-/** Counts of changes by severity. */
-export function countBySeverity(changes: ChangeSet): Record<Severity, number> {
-  const counts: Record<Severity, number> = { breaking: 0, warning: 0, info: 0 }
-  for (const change of changes.changes) counts[change.severity]++
-  return counts
+/** How `diff` prints its change set, from `--format`, `--json` and `--by-operation`. */
+export interface ReportChoice {
+  format: ReportFormat
+  byOperation: boolean
 }
 
-/** `1 breaking, 2 warnings, 3 info (1 added, 0 removed, 2 modified)`, or `no changes`. */
-export function summaryLine(changes: ChangeSet, palette: Palette): string {
-  if (changes.changes.length === 0) return 'no changes'
-  const counts = countBySeverity(changes)
-  const breaking = `${counts.breaking} breaking`
-  const parts = [
-    counts.breaking > 0 ? palette.red(palette.bold(breaking)) : breaking,
-    `${counts.warning} warning${counts.warning === 1 ? '' : 's'}`,
-    `${counts.info} info`,
-  ]
-  const { added, removed, modified } = changes.summary
-  return `${parts.join(', ')} ${palette.dim(`(${added} added, ${removed} removed, ${modified} modified)`)}`
+/** Reads `--format` (or the older `--json`) and `--by-operation`; a contradiction is a usage error. */
+export function parseReportChoice(values: { format?: string | undefined; json?: boolean | undefined; 'by-operation'?: boolean | undefined }): ReportChoice {
+  const format = values.format ?? (values.json === true ? 'json' : 'text')
+  if (!isReportFormat(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')} (got '${format}')`)
+  if (values.json === true && format !== 'json') throw new UsageError(`--json and --format ${format} ask for two formats: give one`)
+  const byOperation = values['by-operation'] === true
+  if (byOperation && format !== 'text') throw new UsageError('--by-operation changes the text report: it goes with --format text')
+  return { format, byOperation }
+}
+
+function isReportFormat(value: string): value is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(value)
 }
 
 /**
- * A change set as people read it: the summary line, then the changes grouped breaking, warning,
- * info, each with its operation, message and rule id. Returns lines without trailing newlines.
+ * The report of a change set in the chosen format: text coloured for a terminal, GitHub
+ * annotations pointing at the new definition when it is a file under the working directory.
  */
-export function formatChangeSet(changes: ChangeSet, palette: Palette): string[] {
-  const lines = [summaryLine(changes, palette)]
-  for (const severity of SEVERITIES) {
-    const group = changes.changes.filter((change) => change.severity === severity)
-    if (group.length === 0) continue
-    lines.push(severityLabel(severity, palette))
-    for (const change of group) lines.push(`  ${formatChange(change, palette)}`)
-  }
-  return lines
+export function renderCliReport(changes: ChangeSet, choice: ReportChoice, io: CliIo, newLocation?: SourceLocation): string {
+  const file = newLocation === undefined ? undefined : annotationFile(newLocation, io.cwd)
+  return renderReport(changes, choice.format, {
+    styles: createPalette(colorEnabled(io.stdout, io.env)),
+    byOperation: choice.byOperation,
+    ...(file === undefined ? {} : { file }),
+  })
 }
 
-function severityLabel(severity: Severity, palette: Palette): string {
-  const label = LABELS[severity]
-  if (severity === 'breaking') return palette.red(palette.bold(label))
-  if (severity === 'warning') return palette.yellow(palette.bold(label))
-  return palette.cyan(palette.bold(label))
-}
-
-/** `GET /pets: Query parameter "limit" became required [request-parameter-became-required]`. */
-export function formatChange(change: Change, palette: Palette): string {
-  const message = singleLine(change.message)
-  // Messages often start with the operation key already ("GET /pets was added"): do not say it twice.
-  const subject = change.operation === undefined || message.startsWith(change.operation) ? '' : `${palette.bold(change.operation)}: `
-  return `${subject}${message} ${palette.dim(`[${change.kind}]`)}`
-}
-
-function singleLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ')
+/** A file's path relative to the working directory (a checkout's root in CI), with `/`; undefined outside it or for a URL. */
+function annotationFile(location: SourceLocation, cwd: string): string | undefined {
+  if (location.kind !== 'file') return undefined
+  const path = relative(cwd, location.filePath)
+  if (path === '' || path.startsWith(`..${sep}`) || path === '..' || isAbsolute(path)) return undefined
+  return path.split(sep).join('/')
 }

@@ -2,13 +2,13 @@ import type { ChangeSet } from '../diff/types.js'
 import { vanishedAtOnce } from '../diff/vanished.js'
 import type { LiveSyncError } from '../errors/errors.js'
 import { SyncEvents } from '../events/events.js'
+import { textReportLines } from '../report/text.js'
 import type { ApiSnapshot } from '../formats/types.js'
 import type { LiveSyncService } from '../service/LiveSyncService.js'
 import type { CliIo } from './cli-io.js'
 import { colorEnabled, createPalette, rawOutput, stripControls, stripControlsDeep, type Palette } from './color.js'
 import { jsonLine } from './json-lines.js'
 import { ProgressLine } from './progress-line.js'
-import { formatChangeSet } from './report.js'
 import { oneLine } from './usage.js'
 
 /**
@@ -97,8 +97,9 @@ function describeError(error: LiveSyncError): string {
   return `${error.code}: ${oneLine(stripControls(error.message))}`
 }
 
+/** The same grouped report as `diff` prints (one line per cause), plus a hint when most operations vanished at once. */
 function changeReport(heading: string, changes: ChangeSet, snapshot: ApiSnapshot | undefined, palette: Palette): string[] {
-  const [summary = '', ...body] = formatChangeSet(stripControlsDeep(changes), palette)
+  const [summary = '', ...body] = textReportLines(stripControlsDeep(changes), { styles: palette })
   const lines = [`${heading}: ${summary}`, ...body.map((line) => `  ${line}`)]
   const vanished = snapshot === undefined ? undefined : vanishedAtOnce(changes, snapshot.operations.length)
   if (vanished !== undefined) {

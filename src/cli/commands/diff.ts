@@ -7,10 +7,10 @@ import { sha256Hex } from '../../formats/hash.js'
 import type { ApiSnapshot, SourceType, SpecFormat } from '../../formats/types.js'
 import type { CliIo } from '../cli-io.js'
 import { CliLoader, type LoadedDocument } from '../cli-loader.js'
-import { colorEnabled, createPalette, stripControlsDeep } from '../color.js'
+import { stripControlsDeep } from '../color.js'
 import type { Command } from '../command.js'
 import { probeSource } from '../probe-source.js'
-import { formatChangeSet } from '../report.js'
+import { parseReportChoice, renderCliReport } from '../report.js'
 import { parseHeaderOptions, parseSourceLocation, parseTypeOption, type SourceLocation } from '../source-location.js'
 import { CommandError, UsageError, parseCommandArgs } from '../usage.js'
 
@@ -20,20 +20,24 @@ const LOAD_TIMEOUT_MS = 30_000
 export const DIFF_HELP = `Usage: api-live-sync diff <old> <new> [options]
 
 Compares two versions of an API definition (files or URLs) once and prints what changed,
-breaking changes first.
+breaking changes first: each change once, with the operations it reaches.
 
 Options:
   --fail-on <level>       exit 1 when a change of this severity or worse is found:
                           breaking (default) or warning
   --type <type>           openapi, graphql or postman (default: detected from the content)
   --header "Name: value"  header sent with HTTP requests (repeatable; values are never printed)
-  --json                  print the change set as JSON
+  --format <format>       text (default), json, markdown (a pull-request comment),
+                          github (workflow annotations) or html (one self-contained page)
+  --by-operation          text report per operation instead of per cause
+  --json                  same as --format json
   -h, --help              show this help
 
 Exit codes: 0 no change at or above --fail-on, 1 such a change was found, 2 error.
 
-Example:
+Examples:
   api-live-sync diff openapi.v1.yaml http://127.0.0.1:8000/openapi.json --fail-on warning
+  api-live-sync diff main/openapi.yaml openapi.yaml --format markdown > comment.md
 `
 
 /** `api-live-sync diff`: one comparison, with an exit code for CI. */
@@ -46,6 +50,8 @@ export const diffCommand: Command = {
       type: { type: 'string' },
       header: { type: 'string', multiple: true },
       json: { type: 'boolean' },
+      format: { type: 'string' },
+      'by-operation': { type: 'boolean' },
     })
     if (values.help === true) {
       io.stdout.write(DIFF_HELP)
@@ -55,11 +61,11 @@ export const diffCommand: Command = {
     const failOn = parseFailOn(values['fail-on'])
     const type = parseTypeOption(values.type)
     const headers = parseHeaderOptions(values.header)
+    const report = parseReportChoice(values)
     const [oldLocation, newLocation] = positionals.map((argument) => parseSourceLocation(argument, io.cwd)) as [SourceLocation, SourceLocation]
 
     const changes = await compare(oldLocation, newLocation, { type, headers }, io)
-    if (values.json === true) io.stdout.write(`${JSON.stringify(changes, null, 2)}\n`)
-    else io.stdout.write(`${formatChangeSet(stripControlsDeep(changes), createPalette(colorEnabled(io.stdout, io.env))).join('\n')}\n`)
+    io.stdout.write(renderCliReport(stripControlsDeep(changes), report, io, newLocation))
     return changes.changes.some((change) => atLeast(change.severity, failOn)) ? 1 : 0
   },
 }
