@@ -134,7 +134,7 @@ describe('api-live-sync diff', () => {
 
     expect(code).toBe(1)
     const changes = JSON.parse(stdout) as ChangeSet
-    expect(changes.summary).toEqual({ added: 0, removed: 1, modified: 0, breaking: 1 })
+    expect(changes.summary).toEqual({ added: 0, removed: 1, modified: 0, breaking: 1, warning: 0, info: 0, operations: 1 })
     expect(changes.removed.map((operation) => operation.key)).toEqual(['GET /pets/{petId}'])
     expect(changes.changes[0]).toMatchObject({ kind: 'operation-removed', severity: 'breaking', operation: 'GET /pets/{petId}' })
   })

@@ -28,7 +28,7 @@ describe('GraphQL diff: operations', () => {
   it('finds nothing between reformatted versions of one schema', async () => {
     const changeSet = await diffSdl('type Query { a(x: Int, y: Int): A } type A { b: Int, c: String }', 'type A {\n c: String\n b: Int\n}\ntype Query {\n a(y: Int, x: Int): A\n}')
     expect(changeSet.changes).toEqual([])
-    expect(changeSet.summary).toEqual({ added: 0, removed: 0, modified: 0, breaking: 0 })
+    expect(changeSet.summary).toEqual({ added: 0, removed: 0, modified: 0, breaking: 0, warning: 0, info: 0, operations: 0 })
   })
 
   it('reports removed root fields as breaking and added ones as info', async () => {

@@ -36,7 +36,7 @@ describe('postmanFormat.diff: operations', () => {
     const reExported = JSON.stringify(reExport(JSON.parse(NESTED_V20), { reverseKeys: true, idPrefix: 'fresh' }), null, 8)
     const changes = await diffTexts(NESTED_V20, reExported)
     expect(changes.changes).toEqual([])
-    expect(changes.summary).toEqual({ added: 0, removed: 0, modified: 0, breaking: 0 })
+    expect(changes.summary).toEqual({ added: 0, removed: 0, modified: 0, breaking: 0, warning: 0, info: 0, operations: 0 })
   })
 
   it('reports an added request as info and a removed one as breaking, breaking first', async () => {
