@@ -4,6 +4,7 @@ import { buildChangeSet, operationAddedChange, operationRemovedChange, toOperati
 import { matchOperations } from '../match-operations.js'
 import { compareSecuritySchemes, compareServers } from './document.js'
 import { compareDocumentMetadata, compareOperationMetadata } from './metadata.js'
+import { operationOrder } from '../shared-causes.js'
 import { ComponentCauses } from './component-causes.js'
 import { OperationChanges } from './operation-changes.js'
 import { compareOperation } from './operations.js'
@@ -45,7 +46,7 @@ export function diffOpenApiWithStats(before: ApiSnapshot, after: ApiSnapshot): {
     modified.push({ operation: toOperationRef(pair.after), changes: inSeverityOrder(operationChanges.changes) })
     buckets.addAll(operationChanges.direct)
   }
-  buckets.addAll(causes.changes(new Map(after.operations.map((operation, index) => [operation.key, index]))))
+  buckets.addAll(causes.changes(operationOrder(after.operations)))
   buckets.addAll(compareServers(before, after))
   buckets.addAll(compareSecuritySchemes(before, after))
   buckets.addAll(compareDocumentMetadata(before, after))
