@@ -76,6 +76,11 @@ export type {
 } from './formats/types.js'
 
 export type { Change, ChangeSet, ChangeSummary, ModifiedOperation, OperationReach, Severity } from './diff/types.js'
+export { diffDocuments, diffSnapshots } from './diff/diff-documents.js'
+export type { DiffDocumentsOptions } from './diff/diff-documents.js'
+export { changeSetToJSON, changeSetFromJSON } from './diff/change-set-json.js'
+export type { ChangeSetJson } from './diff/change-set-json.js'
+export { changeInOperation } from './diff/change-set.js'
 
 export * from './collections/index.js'
 export type { SyncTarget, AttachTargetOptions } from './service/target-sync.js'

@@ -34,18 +34,18 @@ export class SharedCauses {
   }
 
   /**
-   * Records that `operation` reaches `cause` at the location `location()` builds (of length
-   * `locationLength`). Returns the change when the operation reaches it for the first time (the
-   * caller lists it in the operation's changes), undefined when it already did (the shorter
-   * location is kept).
+   * Records that `operation` reaches `cause` at `location` (kept as given: locations may be
+   * shared, and are read-only). Returns the change when the operation reaches it for the first
+   * time (the caller lists it in the operation's changes), undefined when it already did (the
+   * shorter location is kept).
    */
-  reach(cause: SharedCause, operation: string, location: () => string[], locationLength: number): Change | undefined {
+  reach(cause: SharedCause, operation: string, location: string[]): Change | undefined {
     const current = cause.current
     if (current?.operation === operation) {
-      if (locationLength < current.location.length) current.location = location()
+      if (location.length < current.location.length) current.location = location
       return undefined
     }
-    const reach: OperationReach = { operation, location: location() }
+    const reach: OperationReach = { operation, location }
     cause.current = reach
     cause.change.operations.push(reach)
     return cause.change

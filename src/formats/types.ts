@@ -144,6 +144,11 @@ export interface ParseContext {
   sourceId: string
   /** Content type the server sent, used to pick JSON or YAML. */
   contentType?: string | undefined
+  /**
+   * The JSON or YAML value of `text`, when the caller already parsed it (to detect its type):
+   * formats that read JSON or YAML use it instead of parsing the text again. Read only.
+   */
+  parsed?: unknown
 }
 
 /** A pluggable API definition format. */

@@ -17,10 +17,10 @@ export class ComponentCauses {
 
   /**
    * Records that `operation` reaches `finding` (the `index`th of component pair `pair`) at
-   * `location()` inside it; returns the cause when the operation reaches it for the first time.
+   * `location` inside it; returns the cause when the operation reaches it for the first time.
    */
-  reach(pair: number, direction: Direction, index: number, finding: SchemaFinding, operation: string, location: () => string[], locationLength: number): Change | undefined {
-    return this.#causes.reach(this.#causeOf(pair, direction, index, finding), operation, location, locationLength)
+  reach(pair: number, direction: Direction, index: number, finding: SchemaFinding, operation: string, location: string[]): Change | undefined {
+    return this.#causes.reach(this.#causeOf(pair, direction, index, finding), operation, location)
   }
 
   /** Every cause, with its operations in `operationOrder`. */

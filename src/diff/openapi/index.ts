@@ -6,7 +6,7 @@ import { compareSecuritySchemes, compareServers } from './document.js'
 import { compareDocumentMetadata, compareOperationMetadata } from './metadata.js'
 import { operationOrder } from '../shared-causes.js'
 import { ComponentCauses } from './component-causes.js'
-import { OperationChanges } from './operation-changes.js'
+import { OperationChanges, ReachLocations } from './operation-changes.js'
 import { compareOperation } from './operations.js'
 import { compareParameters } from './parameters.js'
 import { compareRequestBody } from './request-body.js'
@@ -30,6 +30,7 @@ export function diffOpenApiWithStats(before: ApiSnapshot, after: ApiSnapshot): {
   const { pairs, added, removed } = matchOperations(before.operations, after.operations)
   const differ = new SchemaDiffer(before, after)
   const causes = new ComponentCauses()
+  const locations = new ReachLocations()
   const addedRefs = added.map(toOperationRef)
   const removedRefs = removed.map(toOperationRef)
   // Every change goes to the bucket of its severity as it is found: concatenated, the buckets are
@@ -41,7 +42,7 @@ export function diffOpenApiWithStats(before: ApiSnapshot, after: ApiSnapshot): {
   const modified: ModifiedOperation[] = []
   for (const pair of pairs) {
     if (unchangedPair(pair.before, pair.after, pair.moved) && !securitySchemesMatter(pair.after, before, after)) continue
-    const operationChanges = diffOperationPair(pair.before, pair.after, pair.moved, { before, after }, differ, causes)
+    const operationChanges = diffOperationPair(pair.before, pair.after, pair.moved, { before, after }, differ, causes, locations)
     if (operationChanges.changes.length === 0) continue
     modified.push({ operation: toOperationRef(pair.after), changes: inSeverityOrder(operationChanges.changes) })
     buckets.addAll(operationChanges.direct)
@@ -105,8 +106,9 @@ function diffOperationPair(
   snapshots: { before: ApiSnapshot; after: ApiSnapshot },
   differ: SchemaDiffer,
   causes: ComponentCauses,
+  locations: ReachLocations,
 ): OperationChanges {
-  const changes = new OperationChanges(after.key, differ.walk, causes)
+  const changes = new OperationChanges(after.key, differ.walk, causes, locations)
   compareOperation(before, after, moved, changes)
   compareOperationMetadata(before, after, changes)
   compareParameters(before, after, moved, changes)

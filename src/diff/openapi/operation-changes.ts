@@ -55,6 +55,45 @@ function joinPaths(location: readonly string[], group: FindingGroup, path: reado
   return joined
 }
 
+/**
+ * Locations (inside operations) of the findings of component pairs, built once per place and
+ * shared by every operation that reaches the same pair through the same place: all of Stripe's
+ * operations reach its shared error schema through `responses/default/...`, so one array per
+ * finding serves hundreds of `OperationReach` entries. Change data is read-only, so sharing is safe.
+ */
+export class ReachLocations {
+  /** By location and `$ref` path walked through (as text), then the path to the pair and the pair's findings (by identity, memoized upstream). */
+  readonly #byPlace = new Map<string, WeakMap<readonly string[], WeakMap<readonly SchemaFinding[], string[][]>>>()
+  /** Text of each `$ref` path met: operations compared apart have equal paths in distinct arrays. */
+  readonly #prefixKeys = new WeakMap<readonly string[], string>()
+
+  /** One location per finding of `group`, as `location + prefix + path + finding.path`. */
+  of(location: readonly string[], locationKey: string, group: FindingGroup): string[][] {
+    let prefixKey = this.#prefixKeys.get(group.prefix)
+    if (prefixKey === undefined) {
+      prefixKey = group.prefix.join('\u0000')
+      this.#prefixKeys.set(group.prefix, prefixKey)
+    }
+    const placeKey = `${locationKey}\u0001${prefixKey}`
+    let byPath = this.#byPlace.get(placeKey)
+    if (byPath === undefined) {
+      byPath = new WeakMap()
+      this.#byPlace.set(placeKey, byPath)
+    }
+    let byFindings = byPath.get(group.path)
+    if (byFindings === undefined) {
+      byFindings = new WeakMap()
+      byPath.set(group.path, byFindings)
+    }
+    let locations = byFindings.get(group.findings)
+    if (locations === undefined) {
+      locations = group.findings.map((finding) => joinPaths(location, group, finding.path))
+      byFindings.set(group.findings, locations)
+    }
+    return locations
+  }
+}
+
 /** Collects the changes of one operation pair; every rule family writes into it. */
 export class OperationChanges {
   /** The operation's own changes and the component causes it reaches (shared objects). */
@@ -69,6 +108,8 @@ export class OperationChanges {
     readonly schemas: SchemaWalk,
     /** Changes found in shared components, each once for the whole diff. */
     readonly causes: ComponentCauses,
+    /** Locations of component findings, shared across the operations of the diff. */
+    readonly locations: ReachLocations = new ReachLocations(),
   ) {}
 
   add(kind: string, severity: Severity, location: string[], detail: string, values: ChangeValues = {}): void {
@@ -86,6 +127,7 @@ export class OperationChanges {
    */
   compareSchemas(before: unknown, after: unknown, direction: Direction, location: string[], kindPrefix: string): void {
     const groups = this.schemas.compare(before, after, direction)
+    let locationKey: string | undefined
     for (const group of groups) {
       if (group.pair === undefined) {
         for (const finding of group.findings) {
@@ -94,10 +136,10 @@ export class OperationChanges {
         }
         continue
       }
-      const baseLength = location.length + group.prefix.length + group.path.length
+      locationKey ??= location.join('\u0000')
+      const locations = this.locations.of(location, locationKey, group)
       for (let index = 0; index < group.findings.length; index++) {
-        const finding = group.findings[index]!
-        const cause = this.causes.reach(group.pair, direction, index, finding, this.operation, () => joinPaths(location, group, finding.path), baseLength + finding.path.length)
+        const cause = this.causes.reach(group.pair, direction, index, group.findings[index]!, this.operation, locations[index]!)
         if (cause !== undefined) this.changes.push(cause)
       }
     }

@@ -22,7 +22,7 @@ import { Warnings } from './warnings.js'
  * not OpenAPI, are malformed at the top, or nest deeper than MAX_NESTING levels.
  */
 export function normalizeOpenApi(text: string, context: ParseContext): NormalizedDocument {
-  const document = parseOpenApiText(text, context)
+  const document = context.parsed !== undefined ? context.parsed : parseOpenApiText(text, context)
   try {
     return normalizeParsedOpenApi(document, text, context.sourceId)
   } catch (error) {

@@ -21,7 +21,7 @@ export class SharedTypeChanges {
   reach(reached: ReachedType, operation: string, into: Change[]): void {
     for (const cause of this.#causesOf(reached.name, reached.reach)) {
       const local = cause.change.location
-      const first = this.#causes.reach(cause, operation, () => [...reached.path, ...local], reached.path.length + local.length)
+      const first = this.#causes.reach(cause, operation, [...reached.path, ...local])
       if (first !== undefined) into.push(first)
     }
   }
