@@ -10,6 +10,7 @@ import { OperationChanges, ReachLocations } from './operation-changes.js'
 import { compareOperation } from './operations.js'
 import { compareParameters } from './parameters.js'
 import { compareRequestBody } from './request-body.js'
+import { compareReachedComponents } from './reached-components.js'
 import { compareResponses } from './responses.js'
 import { sameJson } from './schema/node.js'
 import { SchemaDiffer, type SchemaDiffStats } from './schema/schema-differ.js'
@@ -109,6 +110,12 @@ function diffOperationPair(
   locations: ReachLocations,
 ): OperationChanges {
   const changes = new OperationChanges(after.key, differ.walk, causes, locations)
+  if (!moved && before.ownHash !== undefined && before.ownHash === after.ownHash && before.path === after.path) {
+    // Only schemas it references changed (the common case of a shared component change).
+    compareReachedComponents(after, changes)
+    if (securitySchemesMatter(after, snapshots.before, snapshots.after)) compareSecurity(before, after, snapshots, changes)
+    return changes
+  }
   compareOperation(before, after, moved, changes)
   compareOperationMetadata(before, after, changes)
   compareParameters(before, after, moved, changes)
