@@ -12,15 +12,18 @@ import type { Direction, SchemaFinding } from './schema/types.js'
  */
 export class ComponentCauses {
   readonly #causes = new SharedCauses()
-  /** The cause of each finding of a component pair, per direction: no identity string per operation. */
-  readonly #byFinding: Record<Direction, Map<number, Array<SharedCause | undefined>>> = { request: new Map(), response: new Map() }
+  readonly #byPair: Record<Direction, Map<number, SharedCause[]>> = { request: new Map(), response: new Map() }
 
   /**
-   * Records that `operation` reaches `finding` (the `index`th of component pair `pair`) at
-   * `location` inside it; returns the cause when the operation reaches it for the first time.
+   * Records that `operation` reaches the findings of component pair `pair` (in `direction`), the
+   * `index`th at `locations[index]` inside it; appends to `into` each cause it reaches for the first time.
    */
-  reach(pair: number, direction: Direction, index: number, finding: SchemaFinding, operation: string, location: string[]): Change | undefined {
-    return this.#causes.reach(this.#causeOf(pair, direction, index, finding), operation, location)
+  reachAll(pair: number, direction: Direction, findings: readonly SchemaFinding[], operation: string, locations: readonly string[][], into: Change[]): void {
+    const causes = this.#causesOf(pair, direction, findings)
+    for (let index = 0; index < causes.length; index++) {
+      const change = this.#causes.reach(causes[index]!, operation, locations[index]!)
+      if (change !== undefined) into.push(change)
+    }
   }
 
   /** Every cause, with its operations in `operationOrder`. */
@@ -28,19 +31,16 @@ export class ComponentCauses {
     return this.#causes.changes(operationOrder)
   }
 
-  #causeOf(pair: number, direction: Direction, index: number, finding: SchemaFinding): SharedCause {
-    let byIndex = this.#byFinding[direction].get(pair)
-    if (byIndex === undefined) {
-      byIndex = []
-      this.#byFinding[direction].set(pair, byIndex)
+  /** The cause of each finding of a component pair (memoized per direction: no identity string per operation). */
+  #causesOf(pair: number, direction: Direction, findings: readonly SchemaFinding[]): SharedCause[] {
+    let causes = this.#byPair[direction].get(pair)
+    if (causes === undefined) {
+      causes = findings.map((finding) =>
+        this.#causes.cause(JSON.stringify([finding.component, finding.path, finding.facet, finding.severity, finding.detail]), () => componentChange(finding)),
+      )
+      this.#byPair[direction].set(pair, causes)
     }
-    let cause = byIndex[index]
-    if (cause === undefined) {
-      const identity = JSON.stringify([finding.component, finding.path, finding.facet, finding.severity, finding.detail])
-      cause = this.#causes.cause(identity, () => componentChange(finding))
-      byIndex[index] = cause
-    }
-    return cause
+    return causes
   }
 }
 

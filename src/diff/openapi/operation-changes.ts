@@ -137,11 +137,7 @@ export class OperationChanges {
         continue
       }
       locationKey ??= location.join('\u0000')
-      const locations = this.locations.of(location, locationKey, group)
-      for (let index = 0; index < group.findings.length; index++) {
-        const cause = this.causes.reach(group.pair, direction, index, group.findings[index]!, this.operation, locations[index]!)
-        if (cause !== undefined) this.changes.push(cause)
-      }
+      this.causes.reachAll(group.pair, direction, group.findings, this.operation, this.locations.of(location, locationKey, group), this.changes)
     }
   }
 }
