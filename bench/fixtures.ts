@@ -6,10 +6,13 @@ import { load as loadYaml } from 'js-yaml'
 import { LiveSyncService } from '../src/service/LiveSyncService.js'
 import type { LoadResult, SourceLoader } from '../src/loaders/types.js'
 import type { SourceType } from '../src/formats/types.js'
+import { defaultFormats } from '../src/formats/default-formats.js'
 import { formatBytes, formatMs, heapUsed, medianMs, type BenchRow } from './harness.js'
 
 /** The real documents live beside the project, not in it: users' machines do not have them. */
 export const SPECS_DIR = join(import.meta.dirname, '..', '..', 'shared', 'fixtures', 'specs')
+/** Version pairs of real documents (`<pair>.old.<ext>` / `<pair>.new.<ext>`), beside the project too. */
+export const PAIRS_DIR = join(import.meta.dirname, '..', '..', 'shared', 'fixtures', 'pairs')
 
 export interface Pair {
   label: string
@@ -24,11 +27,36 @@ const PAIRS: Pair[] = [
   { label: 'github-api 2020-07 -> 2021-01', type: 'openapi', before: 'github-api.2020-07.json', after: 'github-api.2021-01.json', baseline: 'json' },
   { label: 'github-api 2021-01 -> 2021-10', type: 'openapi', before: 'github-api.2021-01.json', after: 'github-api.2021-10.json', baseline: 'json' },
   { label: 'stripe 2021-04 -> 2022-04-12', type: 'openapi', before: 'stripe.2021-04.json', after: 'stripe.2022-04-12.json', baseline: 'json' },
+  { label: 'stripe 2021-04 -> 2022-04-07', type: 'openapi', before: 'stripe.2021-04.json', after: 'stripe.2022-04-07.json', baseline: 'json' },
   { label: 'stripe 2022-04-07 -> 2022-04-12', type: 'openapi', before: 'stripe.2022-04-07.json', after: 'stripe.2022-04-12.json', baseline: 'json' },
   { label: 'kubernetes 1.32 -> 1.33', type: 'openapi', before: 'kubernetes.v1.32.swagger.json', after: 'kubernetes.v1.33.swagger.json', baseline: 'json' },
   { label: 'stripe postman 2023-06 -> 2024-04', type: 'postman', before: 'stripe.postman.2023-06.json', after: 'stripe.postman.2024-04.json', baseline: 'json' },
   { label: 'github graphql 2024-02 -> 2025-02 (SDL)', type: 'graphql', before: 'github.2024-02.schema.graphql', after: 'github.2025-02.schema.graphql', baseline: 'graphql' },
+  ...pairsOf([
+    ['stripe-close', 'openapi', 'json'],
+    ['box', 'openapi', 'json'],
+    ['discord-3.1', 'openapi', 'json'],
+    ['twilio-api', 'openapi', 'json'],
+    ['kratos-2.0', 'openapi', 'json'],
+    ['stripe-far', 'openapi', 'yaml'],
+    ['openai-3.1', 'openapi', 'yaml'],
+    ['openai-3.0', 'openapi', 'yaml'],
+    ['netlify-2.0', 'openapi', 'yaml'],
+    ['alertmanager-2.0', 'openapi', 'yaml'],
+    ['twilio-events', 'openapi', 'yaml'],
+  ]),
 ]
+
+/** Pairs of ../shared/fixtures/pairs, by name (files named relative to SPECS_DIR). */
+function pairsOf(entries: Array<[string, SourceType, 'json' | 'yaml']>): Pair[] {
+  return entries.map(([name, type, syntax]) => ({
+    label: `pairs/${name}`,
+    type,
+    before: join('..', 'pairs', `${name}.old.${syntax}`),
+    after: join('..', 'pairs', `${name}.new.${syntax}`),
+    baseline: syntax,
+  }))
+}
 
 /**
  * A loader that serves whatever text the benchmark sets for a source, with its bytes, as the HTTP and
@@ -78,11 +106,23 @@ export async function fullSyncMs(pair: Pair, beforeText: string, afterText: stri
     times.push(performance.now() - start)
     if (result.status !== 'success') throw new Error(`${pair.label}: ${result.error?.message}`)
     const s = result.changes!.summary
-    summary = `+${s.added} -${s.removed} ~${s.modified} (${s.breaking} breaking)`
+    summary = `+${s.added} -${s.removed} ~${s.modified}, ${s.breaking + s.warning + s.info} causes (${s.breaking} breaking), ${result.changes!.modified.reduce((sum, entry) => sum + entry.changes.length, 0)} per-operation entries`
   }
   await service.dispose()
   times.sort((a, b) => a - b)
   return { ms: times.slice(1).reduce((sum, time) => sum + time, 0) / (times.length - 1), summary }
+}
+
+/** Median time of the format's diff alone, on snapshots normalized once. */
+async function diffAloneMs(pair: Pair, beforeText: string, afterText: string): Promise<number> {
+  const format = defaultFormats().find((candidate) => candidate.type === pair.type)!
+  const read = async (text: string, file: string) => ({
+    ...(await format.normalize(text, { sourceId: file, contentType: file.endsWith('.yaml') ? 'application/yaml' : undefined })).snapshot,
+    fingerprint: file,
+  })
+  const before = await read(beforeText, pair.before)
+  const after = await read(afterText, pair.after)
+  return medianMs(() => format.diff(before, after), 5)
 }
 
 async function unchangedSyncMs(type: SourceType, file: string, text: string): Promise<number> {
@@ -142,7 +182,11 @@ export async function benchFixtures(): Promise<BenchRow[]> {
       ratio: full.ms / parse,
       goal: '<= 3',
     })
-    if (pair.baseline === 'json') {
+    if (pair.type !== 'graphql') {
+      const diffMs = await diffAloneMs(pair, beforeText, afterText)
+      rows.push({ benchmark: `  diff alone, ${pair.label}`, measured: formatMs(diffMs), baseline: `${formatMs(parse)} ${parser}`, ratio: diffMs / parse, goal: '<= 1' })
+    }
+    if (pair.baseline === 'json' && !pair.label.startsWith('pairs/')) {
       const oldObject = JSON.parse(beforeText)
       const micro = await medianMs(() => microdiff(oldObject, JSON.parse(afterText)), 3)
       const scalar = await medianMs(() => scalarDiff(oldObject, JSON.parse(afterText)), 3)

@@ -76,8 +76,13 @@ export type {
 } from './formats/types.js'
 
 export type { Change, ChangeSet, ChangeSummary, ModifiedOperation, OperationReach, Severity } from './diff/types.js'
+export { diffDocuments, diffSnapshots } from './diff/diff-documents.js'
+export type { DiffDocumentsOptions } from './diff/diff-documents.js'
+export { changeSetToJSON, changeSetFromJSON } from './diff/change-set-json.js'
+export type { ChangeSetJson } from './diff/change-set-json.js'
+export { changeInOperation } from './diff/change-set.js'
 
-export { renderReport, REPORT_FORMATS, renderText, textReportLines, summaryLine, plainStyles, renderMarkdown, renderGithubAnnotations, renderHtml, renderJson, changeSetToJSON } from './report/index.js'
+export { renderReport, REPORT_FORMATS, renderText, textReportLines, summaryLine, plainStyles, renderMarkdown, renderGithubAnnotations, renderHtml, renderJson } from './report/index.js'
 export type {
   ReportFormat,
   ReportOptions,
@@ -86,8 +91,6 @@ export type {
   MarkdownReportOptions,
   GithubReportOptions,
   HtmlReportOptions,
-  ChangeSetJSON,
-  ModifiedOperationJSON,
 } from './report/index.js'
 
 export * from './collections/index.js'

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stringify as toYaml } from 'yaml'
 import type { ChangeSet } from '../src/diff/types.js'
-import type { ChangeSetJSON } from '../src/report/json.js'
+import type { ChangeSetJson } from '../src/diff/change-set-json.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
 import { sha256Hex } from '../src/formats/hash.js'
 import { assertCliBuilt, plainEnv, runCli } from './helpers/cli-process.js'
@@ -134,7 +134,7 @@ describe('api-live-sync diff', () => {
     const { code, stdout } = await runCli(['diff', await file(v1), await file(after), '--json'])
 
     expect(code).toBe(1)
-    const changes = JSON.parse(stdout) as ChangeSetJSON
+    const changes = JSON.parse(stdout) as ChangeSetJson
     expect(changes.summary).toEqual({ added: 0, removed: 1, modified: 0, breaking: 1, warning: 0, info: 0, operations: 1 })
     expect(changes.removed.map((operation) => operation.key)).toEqual(['GET /pets/{petId}'])
     expect(changes.changes[0]).toMatchObject({ kind: 'operation-removed', severity: 'breaking', operation: 'GET /pets/{petId}' })

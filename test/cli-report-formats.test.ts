@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { ChangeSetJSON } from '../src/report/json.js'
+import type { ChangeSetJson } from '../src/diff/change-set-json.js'
 import { runCliInProcess } from './helpers/cli-in-process.js'
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'report')
@@ -41,7 +41,7 @@ describe('api-live-sync diff --format', () => {
 
   it('json: each cause once, the per-operation view refers to causes by index; --json is the same', async () => {
     const { code, stdout } = await diff('--format', 'json')
-    const json = JSON.parse(stdout) as ChangeSetJSON
+    const json = JSON.parse(stdout) as ChangeSetJson
 
     expect(code).toBe(1)
     expect((await diff('--json')).stdout).toBe(stdout)

@@ -28,7 +28,7 @@ describe('GraphQL diff: operations', () => {
   it('finds nothing between reformatted versions of one schema', async () => {
     const changeSet = await diffSdl('type Query { a(x: Int, y: Int): A } type A { b: Int, c: String }', 'type A {\n c: String\n b: Int\n}\ntype Query {\n a(y: Int, x: Int): A\n}')
     expect(changeSet.changes).toEqual([])
-    expect(changeSet.summary).toEqual({ added: 0, removed: 0, modified: 0, breaking: 0 })
+    expect(changeSet.summary).toEqual({ added: 0, removed: 0, modified: 0, breaking: 0, warning: 0, info: 0, operations: 0 })
   })
 
   it('reports removed root fields as breaking and added ones as info', async () => {
@@ -245,15 +245,34 @@ describe('GraphQL diff: shared types', () => {
     expect(changeSet.changes[0]!.message).toBe('Field Orphan.y was removed (no operation reaches type Orphan)')
   })
 
-  it('reports shared-type changes once by default, with one summary per operation', async () => {
+  it('reports a shared-type change once by default: one breaking cause listing the root fields it reaches', async () => {
     const changeSet = await diffSdl(base, base.replace('email: String, ', ''), graphqlFormat)
     expect(brief(changeSet)).toEqual([
-      { kind: 'reached-types-changed', severity: 'breaking', operation: 'QUERY me', location: [] },
-      { kind: 'reached-types-changed', severity: 'breaking', operation: 'QUERY search', location: [] },
-      { kind: 'reached-types-changed', severity: 'breaking', operation: 'QUERY user', location: [] },
       { kind: 'field-removed', severity: 'breaking', operation: undefined, location: ['User', 'fields', 'email'], component: '#/types/User' },
     ])
-    expect(changeSet.changes[0]).toMatchObject({ message: 'QUERY me reaches 1 changed type: User', after: ['#/types/User'] })
+    const [cause] = changeSet.changes
+    expect(cause!.operations).toEqual([
+      { operation: 'QUERY me', location: ['returnType', 'User', 'fields', 'email'] },
+      { operation: 'QUERY search', location: ['returnType', '... on User', 'User', 'fields', 'email'] },
+      { operation: 'QUERY user', location: ['returnType', 'User', 'fields', 'email'] },
+    ])
+    // One cause counted, not one per operation; the per-operation view refers to it.
+    expect(changeSet.summary).toEqual({ added: 0, removed: 0, modified: 3, breaking: 1, warning: 0, info: 0, operations: 3 })
+    expect(changeSet.modified.map((entry) => entry.operation.key)).toEqual(['QUERY me', 'QUERY search', 'QUERY user'])
+    for (const entry of changeSet.modified) expect(entry.changes).toEqual([cause])
+    expect(changeSet.modified.every((entry) => entry.changes[0] === cause)).toBe(true)
+    expect(changeSet.changes.some((change) => change.kind === 'reached-types-changed')).toBe(false)
+  })
+
+  it('gives one cause per severity when operations reach a shared enum in different ways', async () => {
+    const changeSet = await diffSdl(base, base.replace('enum Role { ADMIN USER }', 'enum Role { ADMIN }'), graphqlFormat)
+    // QUERY search sends Role (breaking); QUERY me and QUERY user only receive it (info).
+    expect(changeSet.changes.map((change) => [change.kind, change.severity, change.operations!.map((reach) => reach.operation)])).toEqual([
+      ['enum-value-removed', 'breaking', ['QUERY search']],
+      ['enum-value-removed', 'info', ['QUERY me', 'QUERY user']],
+    ])
+    expect(changeSet.changes[0]!.operations![0]!.location).toEqual(['arguments', 'filter', 'Filter.role', 'Role', 'values', 'USER'])
+    expect(changeSet.summary).toMatchObject({ breaking: 1, info: 1, modified: 3 })
   })
 })
 

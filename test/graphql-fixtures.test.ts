@@ -17,10 +17,9 @@ const files = {
 const available = Object.values(files).every((file) => existsSync(file))
 
 /** Root fields whose own definition changed (not through shared types), descriptions aside: SOURCES.md counts them independently. */
-/** Root fields whose own definition changed (not a type they reach, which `reached-types-changed` summarises). */
 function rootFieldsChanged(changes: readonly Change[]): string[] {
   const keys = changes
-    .filter((change) => change.component === undefined && change.operation !== undefined && change.kind !== 'reached-types-changed')
+    .filter((change) => change.component === undefined && change.operation !== undefined)
     .filter((change) => !change.kind.startsWith('operation-') && !change.kind.endsWith('-description-changed'))
     .map((change) => change.operation!)
   return [...new Set(keys)].sort()
@@ -66,10 +65,15 @@ describe.skipIf(!available)(`GitHub GraphQL schemas${available ? '' : ' (skipped
     // Every modified operation is explained by a rule, never by the generic fallback.
     expect(changeSet.changes.filter((change) => change.kind === 'operation-changed')).toEqual([])
     expect(changeSet.breaking).toBe(true)
-    // Shared-type changes are reported once, each affected operation summarised once: no multiplication.
-    const summaries = changeSet.changes.filter((change) => change.kind === 'reached-types-changed')
-    expect(new Set(summaries.map((change) => change.operation)).size).toBe(summaries.length)
+    // Shared-type changes are reported once, each listing the operations it reaches: no multiplication.
+    const shared = changeSet.changes.filter((change) => change.operations !== undefined)
+    expect(shared.length).toBeGreaterThan(0)
+    for (const change of shared) expect(new Set(change.operations!.map((reach) => reach.operation)).size).toBe(change.operations!.length)
+    expect(changeSet.changes.every((change) => change.kind !== 'reached-types-changed')).toBe(true)
     expect(changeSet.changes.length).toBeLessThan(5000)
+    // The per-operation view refers to the causes: every modified operation reaches something.
+    const causes = new Set(changeSet.changes)
+    expect(changeSet.modified.every((entry) => entry.changes.length > 0 && entry.changes.every((change) => causes.has(change)))).toBe(true)
   })
 
   it('diffs 2024-02 against 2025-02: 28 root fields added, 2 removed, 16 changed, duplicate fields warned about', async () => {

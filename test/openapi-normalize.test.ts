@@ -76,7 +76,7 @@ describe('normalize: Swagger 2.0 (petstore-2.0.json)', () => {
     expect(swagger.schemas).toEqual(openapi.schemas)
     expect(swagger.schemaHashes).toEqual(openapi.schemaHashes)
     const withoutDescriptions = (operations: typeof swagger.operations) =>
-      operations.map(({ hash: _hash, description: _description, parameters, ...rest }) => ({
+      operations.map(({ hash: _hash, ownHash: _ownHash, description: _description, parameters, ...rest }) => ({
         ...rest,
         parameters: parameters.map(({ style: _style, explode: _explode, ...parameter }) => parameter),
       }))

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { changeInOperation } from '../src/diff/change-set.js'
 import { diffOpenApi, diffOpenApiWithStats } from '../src/diff/openapi/index.js'
 import type { SchemaNode } from '../src/formats/types.js'
 import { body, object, op, ref, response, snapshot } from './helpers/snapshot-builder.js'
@@ -24,32 +25,60 @@ function petStore(ownerName: SchemaNode, options: { summary?: string } = {}) {
 }
 
 describe('OpenAPI rules: shared components', () => {
-  it('reports a change inside a shared component once per operation it reaches, with the component', () => {
-    const { changeSet } = diffOpenApiWithStats(petStore({ type: ['string'] }), petStore({ type: ['integer'] }))
+  it('reports a change inside a shared component once, listing every operation it reaches', () => {
+    const after = petStore({ type: ['integer'] })
+    const { changeSet } = diffOpenApiWithStats(petStore({ type: ['string'] }), after)
     const typeChanges = changeSet.changes.filter((change) => change.kind === 'schema-property-type-changed')
-    expect(typeChanges.map((change) => `${change.operation} ${change.severity}`).sort()).toEqual([
-      'GET /owners/{id} breaking',
-      'GET /pets breaking',
-      'GET /pets/{id} breaking',
-      'POST /pets breaking',
-      'POST /pets breaking',
-    ])
-    expect(typeChanges.every((change) => change.component === OWNER)).toBe(true)
+    expect(typeChanges).toHaveLength(1)
+    const [cause] = typeChanges
+    expect(cause).toMatchObject({ severity: 'breaking', component: OWNER, location: ['properties', 'name'], message: "property 'name' type changed from string to integer (in component Owner)" })
+    expect(cause!.operation).toBeUndefined()
+    // In the new snapshot's order; POST /pets sends Pet and reads it back, and is listed once.
+    const reached = ['GET /pets', 'GET /pets/{id}', 'POST /pets', 'GET /owners/{id}']
+    const inSnapshotOrder = after.operations.map((operation) => operation.key).filter((key) => reached.includes(key))
+    expect(inSnapshotOrder).not.toEqual(reached)
+    expect(cause!.operations!.map((reach) => reach.operation)).toEqual(inSnapshotOrder)
     expect(changeSet.modified.map((entry) => entry.operation.key).sort()).toEqual(['GET /owners/{id}', 'GET /pets', 'GET /pets/{id}', 'POST /pets'])
-    // POST /pets sends Pet (request) and reads it back (response): one record per direction.
-    const post = typeChanges.filter((change) => change.operation === 'POST /pets').map((change) => change.location.slice(0, 2).join('/'))
-    expect(post.sort()).toEqual(['requestBody/content', 'responses/201'])
+    expect(changeSet.summary).toMatchObject({ modified: 4, breaking: 1, operations: 4 })
+    // The per-operation view refers to the cause itself.
+    for (const entry of changeSet.modified) expect(entry.changes.filter((change) => change === cause)).toHaveLength(1)
   })
 
   it('locates the change at the shortest path from each operation', () => {
     const result = diffOpenApi(petStore({ type: ['string'] }), petStore({ type: ['integer'] }))
-    const byOperation = (key: string) => result.changes.find((change) => change.operation === key && change.kind === 'schema-property-type-changed')!
-    expect(byOperation('GET /pets/{id}').location).toEqual(['responses', '200', 'content', 'application/json', 'schema', 'properties', 'owner', 'properties', 'name'])
-    expect(byOperation('GET /owners/{id}').location).toEqual(['responses', '200', 'content', 'application/json', 'schema', 'properties', 'name'])
-    expect(byOperation('GET /pets').location).toEqual(['responses', '200', 'content', 'application/json', 'schema', 'items', 'properties', 'owner', 'properties', 'name'])
-    expect(byOperation('GET /pets/{id}').message).toBe(
-      "GET /pets/{id}: response 200 (application/json) property 'owner.name' type changed from string to integer (in component Owner)",
-    )
+    const cause = result.changes.find((change) => change.kind === 'schema-property-type-changed')!
+    const at = (key: string) => changeInOperation(cause, key)!.location
+    expect(at('GET /pets/{id}')).toEqual(['responses', '200', 'content', 'application/json', 'schema', 'properties', 'owner', 'properties', 'name'])
+    expect(at('GET /owners/{id}')).toEqual(['responses', '200', 'content', 'application/json', 'schema', 'properties', 'name'])
+    expect(at('GET /pets')).toEqual(['responses', '200', 'content', 'application/json', 'schema', 'items', 'properties', 'owner', 'properties', 'name'])
+    // Reached through the request body and the 201 response: the request body's path is shorter.
+    expect(at('POST /pets')).toEqual(['requestBody', 'content', 'application/json', 'schema', 'properties', 'owner', 'properties', 'name'])
+    expect(changeInOperation(cause, 'GET /tags')).toBeUndefined()
+  })
+
+  it('gives one entry per severity when a component change breaks responses and only warns requests', () => {
+    // A new enum value: breaking for readers (responses), harmless for senders (requests).
+    const build = (values: string[]) =>
+      snapshot({
+        schemas: { '#/components/schemas/Status': { type: ['string'], enum: values } },
+        operations: [
+          op('get', '/status', { responses: { '200': response(ref('Status')) } }),
+          op('put', '/status', { requestBody: body(ref('Status'), { required: true }), responses: { '204': response() } }),
+          op('get', '/statuses', { responses: { '200': response({ type: ['array'], items: ref('Status') }) } }),
+        ],
+      })
+    const result = diffOpenApi(build(['on', 'off']), build(['on', 'off', 'idle']))
+    const causes = result.changes.filter((change) => change.component === '#/components/schemas/Status')
+    expect(causes.map((change) => [change.kind, change.severity, change.operations!.map((reach) => reach.operation)])).toEqual([
+      [causes[0]!.kind, causes[0]!.severity, ['GET /status', 'GET /statuses']],
+      [causes[0]!.kind, causes[1]!.severity, ['PUT /status']],
+    ])
+    expect(causes[0]!.severity).not.toBe(causes[1]!.severity)
+    expect(causes[0]!.kind).toBe('schema-enum-value-added')
+    expect(result.summary.modified).toBe(3)
+    const put = result.modified.find((entry) => entry.operation.key === 'PUT /status')!
+    expect(put.changes).toEqual([causes[1]])
+    expect(put.changes[0]).toBe(causes[1])
   })
 
   it('compares each component pair once per direction, however many operations reach it', () => {

@@ -19,7 +19,7 @@ describe('OpenAPI rules: operations', () => {
     const result = diffOpenApi(before, after)
     expect(result.removed.map((ref) => ref.key)).toEqual(['DELETE /pets/{id}'])
     expect(onlyChange(result, 'operation-removed').severity).toBe('breaking')
-    expect(result.summary).toEqual({ added: 0, removed: 1, modified: 0, breaking: 1 })
+    expect(result.summary).toEqual({ added: 0, removed: 1, modified: 0, breaking: 1, warning: 0, info: 0, operations: 1 })
   })
 
   it('reports deprecation and reactivation as info', () => {

@@ -36,7 +36,7 @@ describe('postmanFormat.diff: operations', () => {
     const reExported = JSON.stringify(reExport(JSON.parse(NESTED_V20), { reverseKeys: true, idPrefix: 'fresh' }), null, 8)
     const changes = await diffTexts(NESTED_V20, reExported)
     expect(changes.changes).toEqual([])
-    expect(changes.summary).toEqual({ added: 0, removed: 0, modified: 0, breaking: 0 })
+    expect(changes.summary).toEqual({ added: 0, removed: 0, modified: 0, breaking: 0, warning: 0, info: 0, operations: 0 })
   })
 
   it('reports an added request as info and a removed one as breaking, breaking first', async () => {
@@ -179,10 +179,16 @@ describe('postmanFormat.diff: request rules', () => {
     expect(own.changes[0]).toMatchObject({ before: { type: 'bearer', keys: ['token'] }, after: { type: 'basic', keys: ['password', 'username'] } })
     expect(JSON.stringify(own)).not.toContain('SECRET')
     const inherited = await diffItems([customers(), request('List', { url: objectUrl('v1/customers') })], [customers(), request('List', { url: objectUrl('v1/customers') })], { auth: bearer }, { auth: basic })
-    expect(lines(inherited.changes)).toEqual([
-      'auth-changed warning GET /v1/customers auth',
-      'auth-changed warning GET /v1/customers/{customer} auth',
-    ])
+    // One cause, set on the collection, reaching both requests; each request's view refers to it.
+    expect(lines(inherited.changes)).toEqual(['auth-changed warning - auth'])
+    const [cause] = inherited.changes
+    expect(cause).toMatchObject({ component: '#/auth', message: 'The auth of the collection changed from bearer (token) to basic (password, username)' })
+    expect(cause!.operations!.map((reach) => reach.operation).sort()).toEqual(['GET /v1/customers', 'GET /v1/customers/{customer}'])
+    expect(inherited.summary).toMatchObject({ modified: 2, warning: 1 })
+    expect(inherited.modified.every((entry) => entry.changes.length === 1 && entry.changes[0] === cause)).toBe(true)
+    // A request that sets its own auth is its own cause, even when the collection's changes too.
+    const ownAndInherited = await diffItems([customers({ auth: bearer }), request('List', { url: objectUrl('v1/customers') })], [customers({ auth: basic }), request('List', { url: objectUrl('v1/customers') })], { auth: bearer }, { auth: basic })
+    expect(lines(ownAndInherited.changes)).toEqual(['auth-changed warning GET /v1/customers/{customer} auth', 'auth-changed warning - auth'])
     const tokenOnly = await diffItems([customers({ auth: bearer })], [customers({ auth: { type: 'bearer', bearer: [{ key: 'token', value: 'ROTATED' }] } })])
     expect(tokenOnly.changes).toEqual([])
   })

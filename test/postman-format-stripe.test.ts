@@ -61,7 +61,8 @@ describe.skipIf(!available)(
     })
 
     it('diffs: 78 added, nothing removed, 131 modified, nothing breaking', () => {
-      expect(changes.summary).toEqual({ added: 78, removed: 0, modified: 131, breaking: 0 })
+      expect(changes.summary).toMatchObject({ added: 78, removed: 0, modified: 131, breaking: 0, operations: 209 })
+      expect(changes.summary.warning + changes.summary.info).toBe(changes.changes.length)
       expect(changes.changes.filter((change) => change.kind === 'operation-changed')).toEqual([])
       // Both twins are new in 2024-04.
       expect(changes.added.filter((operation) => operation.key.endsWith('/validate') && operation.key.includes('payment_method_domains'))).toHaveLength(2)

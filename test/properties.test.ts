@@ -130,7 +130,7 @@ function expectNoChange(changes: ChangeSet): void {
   expect(changes.removed).toEqual([])
   expect(changes.modified).toEqual([])
   expect(changes.breaking).toBe(false)
-  expect(changes.summary).toEqual({ added: 0, removed: 0, modified: 0, breaking: 0 })
+  expect(changes.summary).toEqual({ added: 0, removed: 0, modified: 0, breaking: 0, warning: 0, info: 0, operations: 0 })
 }
 
 const keys = (refs: Array<{ key: string }>) => refs.map((ref) => ref.key).sort()

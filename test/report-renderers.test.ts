@@ -8,7 +8,8 @@ import { escapeData, escapeProperty } from '../src/report/github.js'
 import { REPORT_SCRIPT, REPORT_SCRIPT_HASH } from '../src/report/html-assets.js'
 import { escapeHtml } from '../src/report/html.js'
 import { codeSpan, escapeMarkdown } from '../src/report/markdown.js'
-import { REPORT_FORMATS, changeSetToJSON, renderGithubAnnotations, renderHtml, renderMarkdown, renderReport, renderText, textReportLines } from '../src/report/index.js'
+import { changeSetToJSON } from '../src/diff/change-set-json.js'
+import { REPORT_FORMATS, renderGithubAnnotations, renderHtml, renderMarkdown, renderReport, renderText, textReportLines } from '../src/report/index.js'
 import { OPERATIONS, byCauseChangeSet, byCauseChanges, perOperationChangeSet } from './helpers/report-change-sets.js'
 
 const HOSTILE = "sold <b>out</b> | *soon* @octocat 100%: a,b"

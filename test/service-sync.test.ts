@@ -32,7 +32,7 @@ describe('a successful sync', () => {
     const result = await service.syncSource(config.id)
     expect(result).toMatchObject({ sourceId: config.id, status: 'success', trigger: 'manual', changesDetected: true, attempts: 1 })
     expect(result.changes?.added.map((operation) => operation.key)).toEqual(['GET /pets', 'GET /pets/{petId}'])
-    expect(result.changes?.summary).toEqual({ added: 2, removed: 0, modified: 0, breaking: 0 })
+    expect(result.changes?.summary).toEqual({ added: 2, removed: 0, modified: 0, breaking: 0, warning: 0, info: 2, operations: 2 })
     expect(result.fingerprint).toMatch(/^[0-9a-f]{64}$/)
     expect(result.finishedAt.getTime() - result.startedAt.getTime()).toBe(result.durationMs)
     expect(events.map((entry) => entry.event)).toEqual([

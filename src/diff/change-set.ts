@@ -80,3 +80,14 @@ export function allAddedChangeSet(snapshot: Pick<ApiSnapshot, 'operations'>): Ch
   const added = snapshot.operations.map(toOperationRef)
   return buildChangeSet({ added, removed: [], modified: [], changes: added.map(operationAddedChange) })
 }
+
+/**
+ * How `change` shows in one operation's view: its location from the operation and its severity
+ * there. A change of the operation itself is located from it already; a cause found in a shared
+ * component is looked up in its `operations`. Undefined when the change does not reach `operation`.
+ */
+export function changeInOperation(change: Change, operation: string): { location: string[]; severity: Severity } | undefined {
+  if (change.operations === undefined) return change.operation === operation ? { location: change.location, severity: change.severity } : undefined
+  const reach = change.operations.find((entry) => entry.operation === operation)
+  return reach === undefined ? undefined : { location: reach.location, severity: reach.severity ?? change.severity }
+}

@@ -63,7 +63,8 @@ function isPostmanCollection(document: Record<string, unknown>): boolean {
   return typeof info._postman_id === 'string' && Array.isArray(document.item)
 }
 
-function looksLikeSdl(text: string): boolean {
+/** Whether a text has a top-level GraphQL SDL definition (`type Query {`, `schema {`, ...). */
+export function looksLikeSdl(text: string): boolean {
   return SDL_DEFINITION.test(text)
 }
 

@@ -89,6 +89,12 @@ export interface SnapshotOperation extends OperationRef {
   identity: string
   /** Hash of everything that defines the operation, referenced schemas included. Equal hashes mean no change. */
   hash: string
+  /**
+   * Hash of the operation's own definition, the schemas it references left out (OpenAPI). Equal own
+   * hashes with different `hash`es mean only referenced schemas changed: the diff then only
+   * attributes the changed components the operation reaches.
+   */
+  ownHash?: string
   deprecated: boolean
   description?: string
   parameters: ParameterSpec[]
@@ -144,6 +150,11 @@ export interface ParseContext {
   sourceId: string
   /** Content type the server sent, used to pick JSON or YAML. */
   contentType?: string | undefined
+  /**
+   * The JSON or YAML value of `text`, when the caller already parsed it (to detect its type):
+   * formats that read JSON or YAML use it instead of parsing the text again. Read only.
+   */
+  parsed?: unknown
 }
 
 /** A pluggable API definition format. */

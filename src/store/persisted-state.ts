@@ -9,8 +9,9 @@ export const STATE_VERSION = 1
  * Bumped whenever a format starts keeping more or other things in its snapshots. A saved snapshot of
  * another model is not diffed against (that would report what the normalizer learned as API changes):
  * it is dropped, while the base collection is kept so a target's merge stays incremental.
+ * 2: Postman operations record where inherited auth is set (`extra.authFrom`); OpenAPI operations carry `ownHash`.
  */
-export const SNAPSHOT_MODEL_VERSION = 1
+export const SNAPSHOT_MODEL_VERSION = 2
 
 /** What a service saves per source: the baseline and what is needed to resume incrementally. Never the config (headers). */
 export interface PersistedSourceState {

@@ -4,10 +4,13 @@ import { buildChangeSet, operationAddedChange, operationRemovedChange, toOperati
 import { matchOperations } from '../match-operations.js'
 import { compareSecuritySchemes, compareServers } from './document.js'
 import { compareDocumentMetadata, compareOperationMetadata } from './metadata.js'
-import { OperationChanges, RecordTemplates } from './operation-changes.js'
+import { operationOrder } from '../shared-causes.js'
+import { ComponentCauses } from './component-causes.js'
+import { OperationChanges, ReachLocations } from './operation-changes.js'
 import { compareOperation } from './operations.js'
 import { compareParameters } from './parameters.js'
 import { compareRequestBody } from './request-body.js'
+import { compareReachedComponents } from './reached-components.js'
 import { compareResponses } from './responses.js'
 import { sameJson } from './schema/node.js'
 import { SchemaDiffer, type SchemaDiffStats } from './schema/schema-differ.js'
@@ -15,8 +18,9 @@ import { compareSecurity } from './security.js'
 
 /**
  * Compares two OpenAPI snapshots: operations are paired (identity, then unique-operationId
- * moves) and each pair whose definition hash changed goes through every rule family. Changes
- * inside shared component schemas are compared once and reported for each operation they reach.
+ * moves) and each pair whose definition hash changed goes through every rule family. A change
+ * inside a shared component schema is compared once and reported once, as one cause listing
+ * every operation it reaches; each modified operation's `changes` refers to those same objects.
  */
 export function diffOpenApi(before: ApiSnapshot, after: ApiSnapshot): ChangeSet {
   return diffOpenApiWithStats(before, after).changeSet
@@ -26,7 +30,8 @@ export function diffOpenApi(before: ApiSnapshot, after: ApiSnapshot): ChangeSet 
 export function diffOpenApiWithStats(before: ApiSnapshot, after: ApiSnapshot): { changeSet: ChangeSet; stats: SchemaDiffStats } {
   const { pairs, added, removed } = matchOperations(before.operations, after.operations)
   const differ = new SchemaDiffer(before, after)
-  const templates = new RecordTemplates()
+  const causes = new ComponentCauses()
+  const locations = new ReachLocations()
   const addedRefs = added.map(toOperationRef)
   const removedRefs = removed.map(toOperationRef)
   // Every change goes to the bucket of its severity as it is found: concatenated, the buckets are
@@ -38,11 +43,12 @@ export function diffOpenApiWithStats(before: ApiSnapshot, after: ApiSnapshot): {
   const modified: ModifiedOperation[] = []
   for (const pair of pairs) {
     if (unchangedPair(pair.before, pair.after, pair.moved) && !securitySchemesMatter(pair.after, before, after)) continue
-    const operationChanges = diffOperationPair(pair.before, pair.after, pair.moved, { before, after }, differ, templates)
-    if (operationChanges.length === 0) continue
-    modified.push({ operation: toOperationRef(pair.after), changes: inSeverityOrder(operationChanges) })
-    buckets.addAll(operationChanges)
+    const operationChanges = diffOperationPair(pair.before, pair.after, pair.moved, { before, after }, differ, causes, locations)
+    if (operationChanges.changes.length === 0) continue
+    modified.push({ operation: toOperationRef(pair.after), changes: inSeverityOrder(operationChanges.changes) })
+    buckets.addAll(operationChanges.direct)
   }
+  buckets.addAll(causes.changes(operationOrder(after.operations)))
   buckets.addAll(compareServers(before, after))
   buckets.addAll(compareSecuritySchemes(before, after))
   buckets.addAll(compareDocumentMetadata(before, after))
@@ -100,14 +106,21 @@ function diffOperationPair(
   moved: boolean,
   snapshots: { before: ApiSnapshot; after: ApiSnapshot },
   differ: SchemaDiffer,
-  templates: RecordTemplates,
-): Change[] {
-  const changes = new OperationChanges(after.key, differ.forOperation(), templates)
+  causes: ComponentCauses,
+  locations: ReachLocations,
+): OperationChanges {
+  const changes = new OperationChanges(after.key, differ.walk, causes, locations)
+  if (!moved && before.ownHash !== undefined && before.ownHash === after.ownHash && before.path === after.path) {
+    // Only schemas it references changed (the common case of a shared component change).
+    compareReachedComponents(after, changes)
+    if (securitySchemesMatter(after, snapshots.before, snapshots.after)) compareSecurity(before, after, snapshots, changes)
+    return changes
+  }
   compareOperation(before, after, moved, changes)
   compareOperationMetadata(before, after, changes)
   compareParameters(before, after, moved, changes)
   compareRequestBody(before, after, changes)
   compareResponses(before, after, changes)
   compareSecurity(before, after, snapshots, changes)
-  return changes.changes
+  return changes
 }

@@ -1,6 +1,7 @@
 import type { Severity, Change } from '../types.js'
 import { describeLocation } from './describe-location.js'
 import { componentName } from './schema/node.js'
+import type { ComponentCauses } from './component-causes.js'
 import type { FindingGroup, SchemaWalk } from './schema/schema-walk.js'
 import type { Direction, SchemaFinding } from './schema/types.js'
 
@@ -43,59 +44,6 @@ function componentNote(component: string | undefined): string {
   return component === undefined ? '' : ` (in component ${componentName(component)})`
 }
 
-/** Kind, location and message tail of one component finding at one place: the same in every operation that reaches it there. */
-interface RecordTemplate {
-  kind: string
-  location: string[]
-  tail: string
-}
-
-/**
- * Change records of component findings, prepared once per place and reused by every operation
- * that reaches the same component pair at the same location (a shared error response, a schema
- * used by hundreds of operations): each further record costs one object and one string
- * concatenation, not a description of its location. Records made from one template share its
- * `location` array, as every record already shares its `before` / `after` values with the
- * snapshots: change records are read-only data.
- */
-export class RecordTemplates {
-  /** By location (direction, kind prefix and location as JSON), then by the path to the `$ref` walked through, then by walk step. */
-  readonly #byLocation = new Map<string, Map<string, Map<object, RecordTemplate[]>>>()
-
-  /** The templates of the groups found under `location`, one list per group (undefined for groups without a walk step). */
-  of(groups: readonly FindingGroup[], location: readonly string[], kindPrefix: string, direction: Direction): Array<RecordTemplate[] | undefined> {
-    const locationKey = JSON.stringify([direction, kindPrefix, location])
-    let byPrefix = this.#byLocation.get(locationKey)
-    if (byPrefix === undefined) {
-      byPrefix = new Map()
-      this.#byLocation.set(locationKey, byPrefix)
-    }
-    return groups.map((group) => {
-      if (group.step === undefined) return undefined
-      // The `$ref` an operation's schema reaches components through is mostly the schema itself: `[]`.
-      const prefixKey = group.prefix.length === 0 ? '' : JSON.stringify(group.prefix)
-      let byStep = byPrefix.get(prefixKey)
-      if (byStep === undefined) {
-        byStep = new Map()
-        byPrefix.set(prefixKey, byStep)
-      }
-      let templates = byStep.get(group.step)
-      if (templates === undefined) {
-        templates = group.findings.map((finding) => {
-          const findingLocation = joinPaths(location, group, finding.path)
-          return {
-            kind: kindOf(kindPrefix, finding, findingLocation.length - location.length),
-            location: findingLocation,
-            tail: messageTail(findingLocation, finding.detail, finding.component),
-          }
-        })
-        byStep.set(group.step, templates)
-      }
-      return templates
-    })
-  }
-}
-
 /** `location + group.prefix + group.path + path` in one array. */
 function joinPaths(location: readonly string[], group: FindingGroup, path: readonly string[]): string[] {
   const joined = new Array<string>(location.length + group.prefix.length + group.path.length + path.length)
@@ -107,47 +55,89 @@ function joinPaths(location: readonly string[], group: FindingGroup, path: reado
   return joined
 }
 
+/**
+ * Locations (inside operations) of the findings of component pairs, built once per place and
+ * shared by every operation that reaches the same pair through the same place: all of Stripe's
+ * operations reach its shared error schema through `responses/default/...`, so one array per
+ * finding serves hundreds of `OperationReach` entries. Change data is read-only, so sharing is safe.
+ */
+export class ReachLocations {
+  /** By location and `$ref` path walked through (as text), then the path to the pair and the pair's findings (by identity, memoized upstream). */
+  readonly #byPlace = new Map<string, WeakMap<readonly string[], WeakMap<readonly SchemaFinding[], string[][]>>>()
+  /** Text of each `$ref` path met: operations compared apart have equal paths in distinct arrays. */
+  readonly #prefixKeys = new WeakMap<readonly string[], string>()
+
+  /** One location per finding of `group`, as `location + prefix + path + finding.path`. */
+  of(location: readonly string[], locationKey: string, group: FindingGroup): string[][] {
+    let prefixKey = this.#prefixKeys.get(group.prefix)
+    if (prefixKey === undefined) {
+      prefixKey = group.prefix.join('\u0000')
+      this.#prefixKeys.set(group.prefix, prefixKey)
+    }
+    const placeKey = `${locationKey}\u0001${prefixKey}`
+    let byPath = this.#byPlace.get(placeKey)
+    if (byPath === undefined) {
+      byPath = new WeakMap()
+      this.#byPlace.set(placeKey, byPath)
+    }
+    let byFindings = byPath.get(group.path)
+    if (byFindings === undefined) {
+      byFindings = new WeakMap()
+      byPath.set(group.path, byFindings)
+    }
+    let locations = byFindings.get(group.findings)
+    if (locations === undefined) {
+      locations = group.findings.map((finding) => joinPaths(location, group, finding.path))
+      byFindings.set(group.findings, locations)
+    }
+    return locations
+  }
+}
+
 /** Collects the changes of one operation pair; every rule family writes into it. */
 export class OperationChanges {
+  /** The operation's own changes and the component causes it reaches (shared objects). */
   readonly changes: Change[] = []
+  /** The operation's own changes only: the causes that are not found in a shared component. */
+  readonly direct: Change[] = []
 
   constructor(
     /** The new document's key of the operation. */
     readonly operation: string,
-    /** Schema comparisons of this operation (component changes reported once per operation). */
+    /** Schema comparisons of this operation. */
     readonly schemas: SchemaWalk,
-    /** Records of component findings already described for other operations of the same diff. */
-    readonly templates: RecordTemplates = new RecordTemplates(),
+    /** Changes found in shared components, each once for the whole diff. */
+    readonly causes: ComponentCauses,
+    /** Locations of component findings, shared across the operations of the diff. */
+    readonly locations: ReachLocations = new ReachLocations(),
   ) {}
 
   add(kind: string, severity: Severity, location: string[], detail: string, values: ChangeValues = {}): void {
-    this.changes.push(makeChange(this.operation, kind, severity, location, detail, values))
+    const change = makeChange(this.operation, kind, severity, location, detail, values)
+    this.changes.push(change)
+    this.direct.push(change)
   }
 
   /**
    * Compares two schemas of the operation and records what differs. `kindPrefix` names where
    * the schema sits (`schema-`, `request-parameter-`, `response-header-`); findings below the
-   * root get `property-` after it unless their facet already names a property.
+   * root get `property-` after it unless their facet already names a property. Findings made in
+   * a shared component are not the operation's own: they go to their cause, which lists this
+   * operation with the location it is reached at.
    */
   compareSchemas(before: unknown, after: unknown, direction: Direction, location: string[], kindPrefix: string): void {
     const groups = this.schemas.compare(before, after, direction)
-    if (groups.length === 0) return
-    const templatesByGroup = this.templates.of(groups, location, kindPrefix, direction)
-    for (let groupIndex = 0; groupIndex < groups.length; groupIndex++) {
-      const group = groups[groupIndex]!
-      const templates = templatesByGroup[groupIndex]
-      if (templates === undefined) {
+    let locationKey: string | undefined
+    for (const group of groups) {
+      if (group.pair === undefined) {
         for (const finding of group.findings) {
           const findingLocation = joinPaths(location, group, finding.path)
           this.add(kindOf(kindPrefix, finding, findingLocation.length - location.length), finding.severity, findingLocation, finding.detail, finding)
         }
         continue
       }
-      for (let index = 0; index < templates.length; index++) {
-        const template = templates[index]!
-        const finding = group.findings[index]!
-        this.changes.push(changeRecord(this.operation, template.kind, finding.severity, template.location, this.operation + template.tail, finding))
-      }
+      locationKey ??= location.join('\u0000')
+      this.causes.reachAll(group.pair, direction, group.findings, this.operation, this.locations.of(location, locationKey, group), this.changes)
     }
   }
 }

@@ -12,10 +12,11 @@ export interface GraphqlFormatOptions {
   /** Loads the `graphql` package. @default () => import('graphql') */
   importGraphql?: GraphqlImporter
   /**
-   * How a change inside a type that several operations reach is reported: once in all, with one
-   * `reached-types-changed` summary per affected operation (so `modified` lists each of them), or once
-   * per operation (located through the path). Real schemas are densely connected: on GitHub's,
-   * 'per-operation' turns 1,230 distinct changes into 121,640 records, hence the default.
+   * How a change inside a type that several operations reach is reported: once (by cause), with
+   * `operations` listing every root field it reaches and each modified operation's `changes`
+   * referring to it, or once per operation (located through the path, the former model). Real
+   * schemas are densely connected: on GitHub's, 'per-operation' turns 1,230 distinct changes into
+   * 121,640 records, hence the default.
    * @default 'once'
    */
   sharedTypeChanges?: SharedTypeChangeReporting
@@ -30,7 +31,7 @@ export function createGraphqlFormat(options: GraphqlFormatOptions = {}): SpecFor
   return {
     type: 'graphql',
     normalize: (text, context) => normalizeGraphql(text, context, loadGraphql),
-    diff: (before, after) => diffGraphql(before, after, { sharedTypeChanges: options.sharedTypeChanges ?? 'once' }),
+    diff: (before, after) => diffGraphql(before, after, options.sharedTypeChanges === undefined ? {} : { sharedTypeChanges: options.sharedTypeChanges }),
   }
 }
 

@@ -22,7 +22,7 @@ import { Warnings } from './warnings.js'
  * not OpenAPI, are malformed at the top, or nest deeper than MAX_NESTING levels.
  */
 export function normalizeOpenApi(text: string, context: ParseContext): NormalizedDocument {
-  const document = parseOpenApiText(text, context)
+  const document = context.parsed !== undefined ? context.parsed : parseOpenApiText(text, context)
   try {
     return normalizeParsedOpenApi(document, text, context.sourceId)
   } catch (error) {
@@ -82,7 +82,10 @@ export function normalizeParsedOpenApi(document: unknown, text: string, sourceId
   // A plain loop, not a closure over `context`: an optimized closure can keep its context, and
   // with it the whole parsed document, alive after normalization returns.
   const operations: SnapshotOperation[] = []
-  for (const draft of drafts) operations.push({ ...draft.value, hash: operationHash(context, draft, hashes) })
+  for (const draft of drafts) {
+    const { hash, own } = operationHash(context, draft, hashes)
+    operations.push({ ...draft.value, hash, ownHash: own })
+  }
   const snapshot: Omit<ApiSnapshot, 'fingerprint'> = {
     type: 'openapi',
     specVersion,

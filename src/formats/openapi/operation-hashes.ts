@@ -38,8 +38,9 @@ function bodyHash(context: NormalizeContext, body: RequestBodySpec | ResponseSpe
  * Merkle hash of an operation: its own fields with each part replaced by the part's hash,
  * plus the hash of every schema it references. A change anywhere in the operation, in a shared
  * part or inside a referenced schema (however deep) changes it; nothing is serialized twice.
+ * `own` is the hash of the operation's own fields alone (see `SnapshotOperation.ownHash`).
  */
-export function operationHash(context: NormalizeContext, draft: OperationDraft, schemaHashes: ReadonlyMap<string, string>): string {
+export function operationHash(context: NormalizeContext, draft: OperationDraft, schemaHashes: ReadonlyMap<string, string>): { hash: string; own: string } {
   const operation = draft.value
   // Plain loops rather than closures over `context` (see normalizeParsedOpenApi).
   const parameters: string[] = []
@@ -55,5 +56,6 @@ export function operationHash(context: NormalizeContext, draft: OperationDraft, 
     responses,
   }
   const referenced = [...draft.refs].sort().map((ref) => `${JSON.stringify(ref)}=${schemaHashes.get(ref) ?? 'missing'}`)
-  return contentHash(`${JSON.stringify(outline)}\n${referenced.join('\n')}`)
+  const outlineText = JSON.stringify(outline)
+  return { hash: contentHash(`${outlineText}\n${referenced.join('\n')}`), own: contentHash(outlineText) }
 }

@@ -32,6 +32,8 @@ export function buildOperation(entry: RequestEntry, warn: (message: string) => v
   // whole operation to the native JSON.stringify when hashing it.
   const extra: Record<string, unknown> = {}
   if (auth !== undefined) extra.auth = auth
+  // Where an inherited auth is set (`''` for the collection, else the folder path): a change there is one cause for every request inheriting it.
+  if (auth !== undefined && entry.authOwner !== undefined) extra.authFrom = entry.authOwner.join('/')
   if (body !== undefined) extra.bodyMode = body.mode
   // Each operation gets its own folder arrays: siblings share one in the walk, and snapshots are handed out.
   extra.folder = [...entry.folder]

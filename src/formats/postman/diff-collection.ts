@@ -1,4 +1,5 @@
 import { buildChangeSet, operationAddedChange, operationRemovedChange, toOperationRef } from '../../diff/change-set.js'
+import { operationOrder, SharedCauses } from '../../diff/shared-causes.js'
 import type { Change, ChangeSet, ModifiedOperation } from '../../diff/types.js'
 import type { ApiSnapshot } from '../types.js'
 import { describeRequest, requestChange, type RequestPair, type RequestRule } from './change-record.js'
@@ -10,21 +11,44 @@ import { pairRequests } from './match-requests.js'
 
 const REQUEST_RULES: readonly RequestRule[] = [diffRequestMetadata, diffParameters, diffRequestBody, diffSavedResponses]
 
-/** Compares two snapshots of a Postman collection, request by request. */
+/**
+ * Compares two snapshots of a Postman collection, request by request. The one thing requests
+ * share is auth inherited from the collection or a folder: a change there is one cause (with
+ * `component` naming where it is set and `operations` listing the requests that inherit it),
+ * and each of those requests' changes refers to it.
+ */
 export function diffCollections(before: ApiSnapshot, after: ApiSnapshot): ChangeSet {
   const { pairs, added, removed } = pairRequests(before.operations, after.operations)
   const addedRefs = added.map(toOperationRef)
   const removedRefs = removed.map(toOperationRef)
   const changes: Change[] = [...addedRefs.map(operationAddedChange), ...removedRefs.map(operationRemovedChange)]
   const modified: ModifiedOperation[] = []
+  const inherited = new SharedCauses()
   for (const pair of pairs) {
     // Equal hashes mean equal definitions: most requests of a large collection stop here.
     if (pair.before.hash === pair.after.hash) continue
-    const operationChanges = diffRequest(pair)
+    const operationChanges = diffRequest(pair).map((change) => {
+      const shared = inheritedAuthChange(change, pair, inherited)
+      if (shared === undefined) changes.push(change)
+      return shared ?? change
+    })
     modified.push({ operation: toOperationRef(pair.after), changes: operationChanges })
-    changes.push(...operationChanges)
   }
+  changes.push(...inherited.changes(operationOrder(after.operations)))
   return buildChangeSet({ added: addedRefs, removed: removedRefs, modified, changes })
+}
+
+/** The shared cause of an auth change both versions inherit from the same place, or undefined for a request's own change. */
+function inheritedAuthChange(change: Change, pair: RequestPair, inherited: SharedCauses): Change | undefined {
+  const owner = pair.after.extra?.authFrom
+  if (change.kind !== 'auth-changed' || typeof owner !== 'string' || pair.before.extra?.authFrom !== owner) return undefined
+  const where = owner === '' ? 'the collection' : `folder "${owner}"`
+  const cause = inherited.cause(JSON.stringify([owner, change.before, change.after]), () => {
+    const shared: Change = { ...change, message: change.message.replace(/^The auth of .* changed from/, `The auth of ${where} changed from`), component: owner === '' ? '#/auth' : `#/folders/${owner}/auth` }
+    delete shared.operation
+    return shared
+  })
+  return inherited.reach(cause, pair.after.key, change.location)
 }
 
 function diffRequest(pair: RequestPair): Change[] {

@@ -13,6 +13,8 @@ export interface RequestEntry {
   responses: unknown[]
   /** Auth the request uses: its own, else its nearest folder's, else the collection's (raw JSON). */
   auth: unknown
+  /** Whose auth it inherits: the folder path that sets it (`[]` for the collection), undefined for its own auth or none. */
+  authOwner: string[] | undefined
   /** Where the item sits, for messages: `item[2].item[0]`. */
   location: string
 }
@@ -27,6 +29,7 @@ interface PendingItem {
   item: unknown
   folder: string[]
   auth: unknown
+  authOwner: string[] | undefined
   location: string
 }
 
@@ -41,7 +44,7 @@ export function flattenItems(
   context: { sourceId: string; warn: (message: string) => void },
 ): RequestEntry[] {
   const entries: RequestEntry[] = []
-  const stack: PendingItem[] = childrenOf(items, [], collectionAuth, '').reverse()
+  const stack: PendingItem[] = childrenOf(items, [], collectionAuth, isRecord(collectionAuth) ? [] : undefined, '').reverse()
   for (let pending = stack.pop(); pending !== undefined; pending = stack.pop()) {
     const { item, folder, location } = pending
     if (!isRecord(item)) {
@@ -58,12 +61,14 @@ export function flattenItems(
           { sourceId: context.sourceId },
         )
       }
-      const folderAuth = ownAuth(item) ?? pending.auth
-      stack.push(...childrenOf(item.item, [...folder, name], folderAuth, location).reverse())
+      const folderAuth = ownAuth(item)
+      const folderPath = [...folder, name]
+      stack.push(...childrenOf(item.item, folderPath, folderAuth ?? pending.auth, folderAuth === undefined ? pending.authOwner : folderPath, location).reverse())
     } else if (isRecord(item.request) || typeof item.request === 'string') {
       const request = typeof item.request === 'string' ? { url: item.request, method: 'GET' } : item.request
       const responses = Array.isArray(item.response) ? item.response : []
-      entries.push({ folder, name: name === '' ? (stringOr(request.name) ?? '') : name, request, responses, auth, location })
+      const authOwner = ownAuth(item.request) === undefined ? pending.authOwner : undefined
+      entries.push({ folder, name: name === '' ? (stringOr(request.name) ?? '') : name, request, responses, auth, authOwner, location })
     } else {
       context.warn(`${location}${name ? ` ("${name}")` : ''} is neither a request nor a folder and was skipped`)
     }
@@ -71,8 +76,8 @@ export function flattenItems(
   return entries
 }
 
-function childrenOf(items: readonly unknown[], folder: string[], auth: unknown, parent: string): PendingItem[] {
-  return items.map((item, index) => ({ item, folder, auth, location: `${parent}${parent ? '.' : ''}item[${index}]` }))
+function childrenOf(items: readonly unknown[], folder: string[], auth: unknown, authOwner: string[] | undefined, parent: string): PendingItem[] {
+  return items.map((item, index) => ({ item, folder, auth, authOwner, location: `${parent}${parent ? '.' : ''}item[${index}]` }))
 }
 
 /** `auth` set on an item or request; `null` or absent means "inherit from parent". */

@@ -23,7 +23,7 @@ const SCHEMA_VERSION = /\/collection\/v(\d+\.\d+\.\d+)\//
  * are `ParseError`s; a document of any other kind is an `InvalidSpecError` that says what it looks like.
  */
 export function readCollection(text: string, context: ParseContext): CollectionDocument {
-  const document = parseText(text, context)
+  const document = context.parsed !== undefined ? context.parsed : parseText(text, context)
   const invalid = (reason: string): InvalidSpecError =>
     new InvalidSpecError(`${sourceLabel(context.sourceId)} is not a Postman collection: ${reason}`, { sourceId: context.sourceId })
   if (!isRecord(document)) throw invalid(`expected a JSON object, got ${describeJsonType(document)}`)

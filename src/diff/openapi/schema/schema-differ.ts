@@ -28,8 +28,8 @@ export interface PairComparison extends LocalComparison {
  * compared. For each pair an operation starts from, the pairs with findings it reaches are
  * found once, breadth-first (shortest paths, reference cycles visited once), and memoized too,
  * so each operation only merges a few short lists: a change deep inside a shared schema is
- * reported once per operation it reaches without walking anything twice. Pairs are numbered so
- * the walks touch no strings.
+ * found once and attributed to every operation that reaches it without walking anything twice.
+ * Pairs are numbered so the walks touch no strings.
  */
 export class SchemaDiffer {
   readonly stats: SchemaDiffStats = { componentComparisons: 0, unchangedPairs: 0 }
@@ -47,10 +47,8 @@ export class SchemaDiffer {
     private readonly after: SchemaSource,
   ) {}
 
-  /** A walk for one operation: components already reported through it are not reported again. */
-  forOperation(): SchemaWalk {
-    return new SchemaWalk(this)
-  }
+  /** The walk that compares an operation's schemas and the changed components they reach. */
+  readonly walk: SchemaWalk = new SchemaWalk(this)
 
   /** The number of a `(before, after)` component pair, allocated on first sight. */
   pairNumber(beforePointer: string, afterPointer: string): number {

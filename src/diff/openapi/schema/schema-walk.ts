@@ -5,8 +5,8 @@ import type { Direction, SchemaFinding } from './types.js'
 /**
  * Findings of one comparison that share where they sit: each finding's path, relative to the
  * two schemas compared, is `prefix + path + finding.path`. Groups keep the findings they come
- * from as they are (memoized per component pair), so reporting a shared component's changes in
- * one more operation copies nothing until the change records are written.
+ * from as they are (memoized per component pair): reaching a shared component from one more
+ * operation copies nothing.
  */
 export interface FindingGroup {
   /** Component pair the findings were made in; undefined for the findings of the schemas compared themselves. */
@@ -16,20 +16,13 @@ export interface FindingGroup {
   /** Path from that `$ref`'s component to the component the findings were made in. */
   path: readonly string[]
   findings: readonly SchemaFinding[]
-  /**
-   * The memoized walk step that reached the pair (undefined for the compared schemas' own
-   * findings): groups with the same step have the same pair, path and findings.
-   */
-  step: ReachedPair | undefined
 }
 
 /**
- * The schema comparisons of one operation. Each component pair's findings are reported once
- * per operation and direction, at the shortest path from the schemas compared first.
+ * The schema comparisons of one operation: the findings of the schemas compared, and those of
+ * each changed component pair they reach, at the shortest path from them.
  */
 export class SchemaWalk {
-  readonly #reported: Record<Direction, Set<number>> = { request: new Set(), response: new Set() }
-
   constructor(private readonly differ: SchemaDiffer) {}
 
   /**
@@ -38,22 +31,19 @@ export class SchemaWalk {
    */
   compare(before: unknown, after: unknown, direction: Direction): FindingGroup[] {
     const root = this.differ.compareRoot(before, after, direction)
-    const groups: FindingGroup[] = root.findings.length > 0 ? [{ pair: undefined, prefix: [], path: [], findings: root.findings, step: undefined }] : []
-    const reported = this.#reported[direction]
+    const groups: FindingGroup[] = root.findings.length > 0 ? [{ pair: undefined, prefix: [], path: [], findings: root.findings }] : []
     const best = new Map<number, { prefix: string[]; step: ReachedPair }>()
     for (const edge of root.edges) {
       const start = this.differ.pairNumber(edge.before, edge.after)
       if (this.differ.isUnchanged(start)) continue
       for (const reached of this.differ.reachable(start, direction)) {
-        if (reported.has(reached.pair)) continue
         const current = best.get(reached.pair)
         if (current === undefined || reached.hops < current.step.hops) best.set(reached.pair, { prefix: edge.path, step: reached })
       }
     }
     for (const [pair, { prefix, step }] of best) {
-      reported.add(pair)
       const { findings } = this.differ.componentPair(pair, direction)
-      if (findings.length > 0) groups.push({ pair, prefix, path: step.path, findings, step })
+      if (findings.length > 0) groups.push({ pair, prefix, path: step.path, findings })
     }
     return groups
   }

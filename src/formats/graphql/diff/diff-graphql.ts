@@ -2,6 +2,7 @@ import type { ApiSnapshot, SnapshotOperation } from '../../types.js'
 import type { Change, ChangeSet, ModifiedOperation } from '../../../diff/types.js'
 import { buildChangeSet, operationAddedChange, operationRemovedChange, toOperationRef } from '../../../diff/change-set.js'
 import { matchOperations } from '../../../diff/match-operations.js'
+import { operationOrder } from '../../../diff/shared-causes.js'
 import { typePointer } from '../nodes.js'
 import { ROOT_OPERATIONS } from '../schema-model.js'
 import { namedTypeOf } from '../type-ref.js'
@@ -9,7 +10,7 @@ import { documentChanges } from './document-changes.js'
 import { fieldPairChanges } from './field-changes.js'
 import type { LocalChange } from './local-change.js'
 import { REACHED_AS_INPUT, REACHED_AS_OUTPUT, type Reach } from './reach.js'
-import { reachedTypesSummary } from './reached-types-summary.js'
+import { SharedTypeChanges } from './shared-type-changes.js'
 import { fieldOfOperation, snapshotView, type GraphqlSnapshotView } from './snapshot-view.js'
 import { toChange } from './to-change.js'
 import { typePairChanges } from './type-changes.js'
@@ -20,12 +21,13 @@ export type SharedTypeChangeReporting = 'per-operation' | 'once'
 
 export interface GraphqlDiffOptions {
   /**
-   * `per-operation`: a change inside a shared type is reported once for every operation that
-   * reaches it, located through the path it was reached by. `once`: it is reported once without an
-   * operation, and each affected operation gets one `reached-types-changed` summary instead (GitHub's
-   * schema is one big web of types: 2021-10 to 2024-02 gives 121,640 changes per operation but
-   * 1,230 distinct ones).
-   * @default 'per-operation'
+   * `once` (by cause): a change inside a shared type is one entry, with `component` and
+   * `operations` listing every root field it reaches (located through the path it was reached
+   * by); each modified operation's `changes` refers to that same object. `per-operation` (the
+   * former model, kept for hosts that relied on it): one copy for every operation that reaches it,
+   * with `operation` set (GitHub's schema is one big web of types: 2021-10 to 2024-02 gives
+   * 121,640 such copies but 1,230 distinct changes).
+   * @default 'once'
    */
   sharedTypeChanges?: SharedTypeChangeReporting
 }
@@ -33,13 +35,13 @@ export interface GraphqlDiffOptions {
 /**
  * Compares two GraphQL snapshots. Root fields pair by key (`QUERY user`); changes inside shared
  * types are tagged with the type's pointer (`component`) and reported as `sharedTypeChanges`
- * says. Each type pair is compared once per diff (memoised), and types whose closure hash did not
+ * says (by default once, listing the root fields they reach). Each type pair is compared once per diff (memoised), and types whose closure hash did not
  * change are never entered. Changes no operation reaches (types no operation reaches, which are
  * info, added and removed types, directives, root type names) are reported once, without an
  * operation.
  */
 export function diffGraphql(before: ApiSnapshot, after: ApiSnapshot, options: GraphqlDiffOptions = {}): ChangeSet {
-  const perOperation = (options.sharedTypeChanges ?? 'per-operation') === 'per-operation'
+  const perOperation = options.sharedTypeChanges === 'per-operation'
   const views = { before: snapshotView(before), after: snapshotView(after) }
   const walker = createTypeWalker(views.before, views.after)
   const typeChanges = memoisedTypeChanges(views.before, views.after)
@@ -50,32 +52,29 @@ export function diffGraphql(before: ApiSnapshot, after: ApiSnapshot, options: Gr
   const modified: ModifiedOperation[] = []
   /** Every type some operation reaches, and how (the union over operations). */
   const reachedByOperations = new Map<string, Reach>()
+  const sharedChanges = new SharedTypeChanges(typeChanges)
 
   for (const pair of pairs) {
     if (pair.before.hash === pair.after.hash) continue
     const operationChanges = operationFieldChanges(pair.before, pair.after, views.after)
     const reachedTypes = walker.reachedTypes(typeStarts(pair.before, pair.after))
+    const sharedReached: Change[] = []
     for (const reached of reachedTypes) {
       reachedByOperations.set(reached.name, (reachedByOperations.get(reached.name) ?? 0) | reached.reach)
-      if (!perOperation) continue
-      for (const change of typeChanges(reached.name, reached.reach)) {
-        operationChanges.push(toChange(change, { operation: pair.after.key, prefix: reached.path, component: typePointer(reached.name) }))
+      if (perOperation) {
+        for (const change of typeChanges(reached.name, reached.reach)) {
+          operationChanges.push(toChange(change, { operation: pair.after.key, prefix: reached.path, component: typePointer(reached.name) }))
+        }
+      } else {
+        sharedChanges.reach(reached, pair.after.key, sharedReached)
       }
     }
-    if (!perOperation) {
-      const summary = reachedTypesSummary(pair.after, reachedTypes, typeChanges)
-      if (summary) operationChanges.push(summary)
-    }
-    if (operationChanges.length === 0) operationChanges.push(unexplainedChange(pair.after))
-    modified.push({ operation: toOperationRef(pair.after), changes: operationChanges })
+    if (operationChanges.length === 0 && sharedReached.length === 0) operationChanges.push(unexplainedChange(pair.after))
+    modified.push({ operation: toOperationRef(pair.after), changes: [...operationChanges, ...sharedReached] })
     changes.push(...operationChanges)
   }
 
-  if (!perOperation) {
-    for (const [name, reach] of reachedByOperations) {
-      for (const change of typeChanges(name, reach)) changes.push(toChange(change, { component: typePointer(name) }))
-    }
-  }
+  changes.push(...sharedChanges.changes(operationOrder(after.operations)))
   changes.push(...documentChanges(views.before, views.after, reachedByOperations, walker.changed, typeChanges))
   return buildChangeSet({ added: addedRefs, removed: removedRefs, modified, changes })
 }

@@ -1,0 +1,45 @@
+import type { Change } from '../../../diff/types.js'
+import { SharedCauses, type SharedCause } from '../../../diff/shared-causes.js'
+import { typePointer } from '../nodes.js'
+import type { LocalChange } from './local-change.js'
+import type { Reach } from './reach.js'
+import { toChange } from './to-change.js'
+import type { ReachedType } from './type-walk.js'
+
+/**
+ * Changes inside shared types, each once, with the root fields that reach them. A type's changes
+ * depend on how it is reached (an enum value added breaks readers, not writers): each
+ * `(type, reach)` is judged once, and the same change judged alike by several reaches is one cause.
+ */
+export class SharedTypeChanges {
+  readonly #causes = new SharedCauses()
+  readonly #byTypeReach = new Map<string, SharedCause[]>()
+
+  constructor(private readonly typeChanges: (name: string, reach: Reach) => LocalChange[]) {}
+
+  /** Records that `operation` reaches `reached`; pushes onto `into` each cause it reaches for the first time. */
+  reach(reached: ReachedType, operation: string, into: Change[]): void {
+    for (const cause of this.#causesOf(reached.name, reached.reach)) {
+      const local = cause.change.location
+      const first = this.#causes.reach(cause, operation, [...reached.path, ...local])
+      if (first !== undefined) into.push(first)
+    }
+  }
+
+  /** Every cause, with its operations in `operationOrder`. */
+  changes(operationOrder: ReadonlyMap<string, number>): Change[] {
+    return this.#causes.changes(operationOrder)
+  }
+
+  #causesOf(name: string, reach: Reach): SharedCause[] {
+    const key = `${reach}:${name}`
+    let causes = this.#byTypeReach.get(key)
+    if (causes === undefined) {
+      causes = this.typeChanges(name, reach).map((change) =>
+        this.#causes.cause(JSON.stringify([name, change.kind, change.severity, change.location, change.message]), () => toChange(change, { component: typePointer(name) })),
+      )
+      this.#byTypeReach.set(key, causes)
+    }
+    return causes
+  }
+}
