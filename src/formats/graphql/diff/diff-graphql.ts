@@ -66,7 +66,8 @@ export function diffGraphql(before: ApiSnapshot, after: ApiSnapshot, options: Gr
       const summary = reachedTypesSummary(pair.after, reachedTypes, typeChanges)
       if (summary) operationChanges.push(summary)
     }
-    if (operationChanges.length === 0) operationChanges.push(unexplainedChange(pair.after))
+    if (operationChanges.length === 0 && !reachesRemovedImplementation(reachedTypes, views)) operationChanges.push(unexplainedChange(pair.after))
+    if (operationChanges.length === 0) continue
     modified.push({ operation: toOperationRef(pair.after), changes: operationChanges })
     changes.push(...operationChanges)
   }
@@ -107,7 +108,7 @@ function typeStarts(before: SnapshotOperation, after: SnapshotOperation): Reache
 /** Local changes of a type pair for a way of reaching it, computed once per diff. */
 function memoisedTypeChanges(before: GraphqlSnapshotView, after: GraphqlSnapshotView): (name: string, reach: Reach) => LocalChange[] {
   const cache = new Map<string, LocalChange[]>()
-  const implementations = { before: before.implementations, after: after.implementations }
+  const implementations = { before: before.implementations, after: after.implementations, afterTypes: after.types }
   return (name, reach) => {
     const key = `${reach}:${name}`
     let changes = cache.get(key)
@@ -117,6 +118,11 @@ function memoisedTypeChanges(before: GraphqlSnapshotView, after: GraphqlSnapshot
     }
     return changes
   }
+}
+
+/** An interface the operation reaches lost an implementation whose type was removed: `type-removed` says so, once. */
+function reachesRemovedImplementation(reachedTypes: readonly ReachedType[], views: { before: GraphqlSnapshotView; after: GraphqlSnapshotView }): boolean {
+  return reachedTypes.some((reached) => (views.before.implementations.get(reached.name) ?? []).some((type) => !views.after.types.has(type)))
 }
 
 /** Safety net: the operation's hash changed but no rule names what changed. */
