@@ -1,4 +1,5 @@
 import { parseSourceConfig, type LiveSourceConfig } from '../../config/config.js'
+import { applySeverityOverrides, type SeverityOverrides } from '../../diff/severity-overrides.js'
 import type { ChangeSet, Severity } from '../../diff/types.js'
 import { LiveSyncError, toError } from '../../errors/errors.js'
 import { defaultFormats } from '../../formats/default-formats.js'
@@ -11,6 +12,7 @@ import { colorEnabled, createPalette } from '../color.js'
 import type { Command } from '../command.js'
 import { probeSource } from '../probe-source.js'
 import { formatChangeSet } from '../report.js'
+import { parseSeverityOptions, SEVERITY_ARG_OPTIONS, SEVERITY_HELP } from '../severity-options.js'
 import { parseHeaderOptions, parseSourceLocation, parseTypeOption, type SourceLocation } from '../source-location.js'
 import { CommandError, UsageError, parseCommandArgs } from '../usage.js'
 
@@ -28,7 +30,7 @@ Options:
   --type <type>           openapi, graphql or postman (default: detected from the content)
   --header "Name: value"  header sent with HTTP requests (repeatable; values are never printed)
   --json                  print the change set as JSON
-  -h, --help              show this help
+${SEVERITY_HELP}  -h, --help              show this help
 
 Exit codes: 0 no change at or above --fail-on, 1 such a change was found, 2 error.
 
@@ -46,6 +48,7 @@ export const diffCommand: Command = {
       type: { type: 'string' },
       header: { type: 'string', multiple: true },
       json: { type: 'boolean' },
+      ...SEVERITY_ARG_OPTIONS,
     })
     if (values.help === true) {
       io.stdout.write(DIFF_HELP)
@@ -55,9 +58,10 @@ export const diffCommand: Command = {
     const failOn = parseFailOn(values['fail-on'])
     const type = parseTypeOption(values.type)
     const headers = parseHeaderOptions(values.header)
+    const severityOverrides = await parseSeverityOptions(values, io.cwd)
     const [oldLocation, newLocation] = positionals.map((argument) => parseSourceLocation(argument, io.cwd)) as [SourceLocation, SourceLocation]
 
-    const changes = await compare(oldLocation, newLocation, { type, headers }, io)
+    const changes = await compare(oldLocation, newLocation, { type, headers, severityOverrides }, io)
     if (values.json === true) io.stdout.write(`${JSON.stringify(changes, null, 2)}\n`)
     else io.stdout.write(`${formatChangeSet(changes, createPalette(colorEnabled(io.stdout, io.env))).join('\n')}\n`)
     return changes.changes.some((change) => atLeast(change.severity, failOn)) ? 1 : 0
@@ -67,6 +71,7 @@ export const diffCommand: Command = {
 interface CompareSettings {
   type: SourceType | undefined
   headers: Record<string, string> | undefined
+  severityOverrides: SeverityOverrides | undefined
 }
 
 async function compare(oldLocation: SourceLocation, newLocation: SourceLocation, settings: CompareSettings, io: CliIo): Promise<ChangeSet> {
@@ -84,7 +89,7 @@ async function compare(oldLocation: SourceLocation, newLocation: SourceLocation,
     snapshotOf(format, before.document, before.config),
     snapshotOf(format, after.document, after.config),
   ])
-  return format.diff(beforeSnapshot, afterSnapshot)
+  return applySeverityOverrides(format.diff(beforeSnapshot, afterSnapshot), settings.severityOverrides ?? {})
 }
 
 interface LoadedSource {

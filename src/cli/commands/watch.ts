@@ -1,5 +1,6 @@
 import type { LiveSourceConfigInput } from '../../config/config.js'
 import { MIN_REFRESH_INTERVAL_MS, parseSourceConfig } from '../../config/config.js'
+import type { SeverityOverrides } from '../../diff/severity-overrides.js'
 import type { SourceType } from '../../formats/types.js'
 import { basename, dirname, join, resolve } from 'node:path'
 import { SyncEvents } from '../../events/events.js'
@@ -12,6 +13,7 @@ import { CliLoader } from '../cli-loader.js'
 import type { Command } from '../command.js'
 import { probeSource } from '../probe-source.js'
 import { guessTypeFromName, parseHeaderOptions, parseSourceLocation, parseTypeOption, type SourceLocation } from '../source-location.js'
+import { parseSeverityOptions, SEVERITY_ARG_OPTIONS, SEVERITY_HELP } from '../severity-options.js'
 import { waitForStop } from '../stop-signal.js'
 import { CommandError, UsageError, oneLine, parseCommandArgs } from '../usage.js'
 import { attachHumanOutput, attachJsonOutput } from '../watch-output.js'
@@ -36,7 +38,7 @@ Options:
   --json                  print newline-delimited JSON events instead of reports:
                           { "event", "sourceId", ...payload } for source:added, sync:started,
                           sync:retry, sync:completed, sync:failed and changes:detected
-  -h, --help              show this help
+${SEVERITY_HELP}  -h, --help              show this help
 
 Examples:
   api-live-sync watch http://127.0.0.1:8000/openapi.json
@@ -56,6 +58,7 @@ export const watchCommand: Command = {
       json: { type: 'boolean' },
       out: { type: 'string' },
       'state-dir': { type: 'string' },
+      ...SEVERITY_ARG_OPTIONS,
     })
     if (values.help === true) {
       io.stdout.write(WATCH_HELP)
@@ -71,6 +74,7 @@ export const watchCommand: Command = {
       type: parseTypeOption(values.type),
       out,
       stateDir: out === undefined ? undefined : resolve(io.cwd, values['state-dir'] ?? join(dirname(out), '.api-live-sync')),
+      severityOverrides: await parseSeverityOptions(values, io.cwd),
     }
     const locations = uniqueLocations(positionals.map((argument) => parseSourceLocation(argument, io.cwd)))
     return watch(locations, settings, values.json === true, io)
@@ -85,6 +89,8 @@ interface WatchSettings {
   out: string | undefined
   /** Where the merge base of `--out` is kept between runs. */
   stateDir: string | undefined
+  /** `--severity` / `--severity-config`. */
+  severityOverrides: SeverityOverrides | undefined
 }
 
 async function watch(locations: SourceLocation[], settings: WatchSettings, json: boolean, io: CliIo): Promise<number> {
@@ -96,6 +102,7 @@ async function watch(locations: SourceLocation[], settings: WatchSettings, json:
     loader,
     watcher: createFileWatcher(),
     ...(settings.stateDir === undefined ? {} : { store: fileStore(settings.stateDir) }),
+    ...(settings.severityOverrides === undefined ? {} : { severityOverrides: settings.severityOverrides }),
     onListenerError: (error) => io.stderr.write(`api-live-sync: internal error in an event listener: ${oneLine(String(error))}\n`),
   })
   try {
