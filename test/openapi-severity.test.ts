@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { diffOpenApi } from '../src/diff/openapi/index.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
-import type { ApiSnapshot } from '../src/formats/types.js'
+import { acceptsAll } from '../src/diff/openapi/schema/accepts.js'
+import type { ApiSnapshot, SchemaNode } from '../src/formats/types.js'
 import { kindsOf } from './helpers/diff-assertions.js'
 
 /** Severity fixes of issue 9: unions judged by what they accept, one answer to one question. */
@@ -166,5 +167,31 @@ describe.skipIf(!alertmanager)(`the alertmanager pair: paths moved under basePat
     expect(result.changes.filter((change) => change.kind === 'operation-path-changed')).toEqual([])
     expect(result.summary.added + result.summary.removed).toBe(0)
     expect(result.changes.filter((change) => change.kind === 'operation-path-rebased').length).toBeGreaterThanOrEqual(9)
+  })
+})
+
+describe('acceptsAll: whether one schema accepts every value another accepts', () => {
+  const none = () => undefined
+  const schemas: Record<string, SchemaNode> = { Loop: { type: 'object', properties: { next: { $ref: '#/components/schemas/Loop' }, id: { type: 'string' } } } }
+  const resolve = (pointer: string) => schemas[pointer.slice('#/components/schemas/'.length)]
+
+  it('a wider type, fewer required names, a larger enum or no enum accept more', () => {
+    expect(acceptsAll({ type: ['number'] }, { type: ['integer'] }, none, none)).toBe(true)
+    expect(acceptsAll({ type: 'object', properties: { a: { type: 'string' } } }, { type: 'object', properties: { a: { type: 'string' }, b: {} }, required: ['a'] }, none, none)).toBe(true)
+    expect(acceptsAll({ type: 'string', enum: ['a', 'b'] }, { type: 'string', enum: ['a'] }, none, none)).toBe(true)
+    expect(acceptsAll({ type: 'string' }, { type: 'string', enum: ['a'] }, none, none)).toBe(true)
+    expect(acceptsAll({ anyOf: [{ type: 'integer' }, { type: 'string' }] }, { type: 'string', maxLength: 3 }, none, none)).toBe(true)
+  })
+
+  it('answers false when the wide side restricts something the narrow side does not', () => {
+    expect(acceptsAll({ type: 'string', maxLength: 3 }, { type: 'string' }, none, none)).toBe(false)
+    expect(acceptsAll({ type: 'object', required: ['a'] }, { type: 'object' }, none, none)).toBe(false)
+    expect(acceptsAll({ type: 'object', properties: { b: { type: 'string' } } }, { type: 'object', properties: { a: {} } }, none, none)).toBe(false)
+    expect(acceptsAll({ type: 'string', enum: ['a'] }, { type: 'string' }, none, none)).toBe(false)
+  })
+
+  it('follows references on each side, and ends on recursive schemas', () => {
+    expect(acceptsAll({ $ref: '#/components/schemas/Loop' }, schemas.Loop!, resolve, resolve)).toBe(true)
+    expect(acceptsAll({ type: 'object', properties: { next: { type: 'string' } } }, { $ref: '#/components/schemas/Loop' }, resolve, resolve)).toBe(false)
   })
 })

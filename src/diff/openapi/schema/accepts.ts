@@ -17,6 +17,8 @@ const REASONED: ReadonlySet<string> = new Set(['type', 'nullable', 'enum', 'cons
 
 /** Nesting depth after which `acceptsAll` gives up (answers false). */
 const MAX_DEPTH = 8
+/** Schema pairs one `acceptsAll` may look at before it gives up: wide recursive schemas stay cheap. */
+const MAX_STEPS = 2000
 
 /**
  * True when every value `narrow` accepts is also accepted by `wide`, as far as a cheap structural
@@ -25,17 +27,27 @@ const MAX_DEPTH = 8
  * the same component count as covering each other: whatever changed inside it is reported by the
  * component's own comparison.
  */
-export function acceptsAll(wide: unknown, narrow: unknown, resolveWide: Resolve, resolveNarrow: Resolve, depth = 0): boolean {
-  if (depth > MAX_DEPTH) return false
+export function acceptsAll(wide: unknown, narrow: unknown, resolveWide: Resolve, resolveNarrow: Resolve): boolean {
+  return accepts(wide, narrow, { resolveWide, resolveNarrow, steps: 0 }, 0)
+}
+
+interface Walk {
+  readonly resolveWide: Resolve
+  readonly resolveNarrow: Resolve
+  steps: number
+}
+
+function accepts(wide: unknown, narrow: unknown, walk: Walk, depth: number): boolean {
+  if (depth > MAX_DEPTH || ++walk.steps > MAX_STEPS) return false
   const wideNode = asNode(wide)
   const narrowNode = asNode(narrow)
   const wideRef = componentRef(wideNode)
   const narrowRef = componentRef(narrowNode)
   if (wideRef !== undefined && wideRef === narrowRef && sameJson(refSiblings(wideNode), refSiblings(narrowNode))) return true
-  const w = restrictions(resolved(wideNode, resolveWide))
-  const n = restrictions(resolved(narrowNode, resolveNarrow))
+  const w = restrictions(resolved(wideNode, walk.resolveWide))
+  const n = restrictions(resolved(narrowNode, walk.resolveNarrow))
   if (sameJson(w, n)) return true
-  const next = (wideChild: unknown, narrowChild: unknown): boolean => acceptsAll(wideChild, narrowChild, resolveWide, resolveNarrow, depth + 1)
+  const next = (wideChild: unknown, narrowChild: unknown): boolean => accepts(wideChild, narrowChild, walk, depth + 1)
   // A union on the narrow side: each of its options must be accepted.
   for (const keyword of ['anyOf', 'oneOf'] as const) {
     const options = arrayKeyword(n, keyword)
