@@ -23,3 +23,18 @@ describe('GraphQL: one record per fact', () => {
     expect(kindsOf(result)).toContain('interface-implementation-removed:breaking')
   })
 })
+
+describe('GraphQL: a removed union member type', () => {
+  const schema = 'type Query { search: Result } union Result = Repo | Gist type Repo { id: ID } type Gist { id: ID }'
+
+  it('is type-removed only, not also union-member-removed', async () => {
+    const result = await diffSdl(schema, 'type Query { search: Result } union Result = Repo type Repo { id: ID }')
+    expect(kindsOf(result)).toEqual(['type-removed:breaking'])
+  })
+
+  it('a member dropped from the union while its type stays is still union-member-removed', async () => {
+    const result = await diffSdl(schema, 'type Query { search: Result } union Result = Repo type Repo { id: ID } type Gist { id: ID }')
+    expect(kindsOf(result)).toContain('union-member-removed:breaking')
+    expect(kindsOf(result)).not.toContain('type-removed:breaking')
+  })
+})

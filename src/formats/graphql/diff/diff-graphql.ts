@@ -66,7 +66,7 @@ export function diffGraphql(before: ApiSnapshot, after: ApiSnapshot, options: Gr
       const summary = reachedTypesSummary(pair.after, reachedTypes, typeChanges)
       if (summary) operationChanges.push(summary)
     }
-    if (operationChanges.length === 0 && !reachesRemovedImplementation(reachedTypes, views)) operationChanges.push(unexplainedChange(pair.after))
+    if (operationChanges.length === 0 && !reachesRemovedType(reachedTypes, views)) operationChanges.push(unexplainedChange(pair.after))
     if (operationChanges.length === 0) continue
     modified.push({ operation: toOperationRef(pair.after), changes: operationChanges })
     changes.push(...operationChanges)
@@ -120,9 +120,13 @@ function memoisedTypeChanges(before: GraphqlSnapshotView, after: GraphqlSnapshot
   }
 }
 
-/** An interface the operation reaches lost an implementation whose type was removed: `type-removed` says so, once. */
-function reachesRemovedImplementation(reachedTypes: readonly ReachedType[], views: { before: GraphqlSnapshotView; after: GraphqlSnapshotView }): boolean {
-  return reachedTypes.some((reached) => (views.before.implementations.get(reached.name) ?? []).some((type) => !views.after.types.has(type)))
+/** An interface or union the operation reaches lost an implementation or member whose type was removed: `type-removed` says so, once. */
+function reachesRemovedType(reachedTypes: readonly ReachedType[], views: { before: GraphqlSnapshotView; after: GraphqlSnapshotView }): boolean {
+  return reachedTypes.some((reached) => {
+    const node = views.before.types.get(reached.name)
+    const members = node?.kind === 'UNION' ? node.members : []
+    return [...(views.before.implementations.get(reached.name) ?? []), ...members].some((type) => !views.after.types.has(type))
+  })
 }
 
 /** Safety net: the operation's hash changed but no rule names what changed. */

@@ -36,11 +36,12 @@ export function typePairChanges(
     changes.push(...interfaceListChanges(name, before.interfaces, after.interfaces))
     changes.push(...fieldListChanges(name, before.fields, after.fields))
     if (before.kind === 'INTERFACE') {
+      // A removed type is reported once, by `type-removed`: not again as a lost implementation or union member.
       const stillDefined = (type: string) => implementations.afterTypes.has(type)
       changes.push(...implementationChanges(name, (implementations.before.get(name) ?? []).filter(stillDefined), implementations.after.get(name) ?? []))
     }
   } else if (before.kind === 'UNION' && after.kind === 'UNION') {
-    changes.push(...unionMemberChanges(name, before.members, after.members))
+    changes.push(...unionMemberChanges(name, before.members.filter((member) => implementations.afterTypes.has(member)), after.members))
   } else if (before.kind === 'ENUM' && after.kind === 'ENUM') {
     changes.push(...enumValueChanges(name, before, after, reach))
   } else if (before.kind === 'INPUT_OBJECT' && after.kind === 'INPUT_OBJECT') {
