@@ -92,6 +92,11 @@ export type {
   GithubReportOptions,
   HtmlReportOptions,
 } from './report/index.js'
+export type { DiffOptions } from './formats/types.js'
+export { RULE_CATALOG, ruleOf } from './diff/rule-catalog.js'
+export type { RuleEntry, RuleFamily, RuleFormat } from './diff/rule-catalog.js'
+export { applySeverityOverrides, parseSeverityOverrides } from './diff/severity-overrides.js'
+export type { SeverityOverrides } from './diff/severity-overrides.js'
 
 export * from './collections/index.js'
 export type { SyncTarget, AttachTargetOptions } from './service/target-sync.js'

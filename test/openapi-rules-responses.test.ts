@@ -52,7 +52,7 @@ describe('OpenAPI rules: responses', () => {
     })
   })
 
-  it('headers: a removed required header is breaking, an optional one a warning, an added one info', () => {
+  it('headers: a removed header is breaking, required or not (like a removed response property), an added one info', () => {
     const withHeaders = (headers: ResponseSpec['headers']) => ({ '200': response(pets, { headers }) })
     const required = withHeaders({ 'X-Rate-Limit': { required: true, schema: { type: ['integer'] } } })
     const optional = withHeaders({ 'X-Rate-Limit': { required: false, schema: { type: ['integer'] } } })
@@ -60,7 +60,7 @@ describe('OpenAPI rules: responses', () => {
       severity: 'breaking',
       location: ['responses', '200', 'headers', 'X-Rate-Limit'],
     })
-    expect(kindsOf(diffResponses(optional, withHeaders({})))).toEqual(['response-header-removed:warning'])
+    expect(kindsOf(diffResponses(optional, withHeaders({})))).toEqual(['response-header-removed:breaking'])
     expect(kindsOf(diffResponses(withHeaders({}), optional))).toEqual(['response-header-added:info'])
     expect(kindsOf(diffResponses(required, optional))).toEqual(['response-header-became-optional:breaking'])
   })

@@ -147,9 +147,9 @@ describe('OpenAPI rules: response schemas', () => {
     expect(kindsOf(diffResponse(at({ maxLength: 10 }), at({ maxLength: 5 })))).toEqual(['schema-property-max-length-decreased:info'])
   })
 
-  it('a new oneOf option is breaking for readers', () => {
+  it('a new oneOf option is a warning for readers, like a new enum value: a shape they may not know', () => {
     const result = diffResponse({ oneOf: [object({ a: { type: ['string'] } })] }, { oneOf: [object({ a: { type: ['string'] } }), object({ b: { type: ['number'] } })] })
-    expect(kindsOf(result)).toEqual(['schema-one-of-option-added:breaking'])
+    expect(kindsOf(result)).toEqual(['schema-one-of-option-added:warning'])
   })
 
   it('compares an inline allOf by the merged schema', () => {

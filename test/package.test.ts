@@ -21,9 +21,10 @@ const run = promisify(execFile)
  * the bundler drops its locales; `import { z }` kept all of them, ~91 KiB), yaml ~30 KiB, and the
  * service with its three formats and the collection tools most of the rest. The budget is the
  * measurement plus ~5 %: room for a fix or a rule, while a new dependency or an eager import (graphql
- * alone is ~46 KiB) fails the test.
+ * alone is ~46 KiB) fails the test. Issue 9 added the rule catalog (~6 KiB gzip of rule ids, reasons and
+ * examples), which the service needs to check `severityOverrides` kinds: measured 121.5 KiB, budget 126 KiB.
  */
-const GZIP_BUDGET_BYTES = 118 * 1024
+const GZIP_BUDGET_BYTES = 126 * 1024
 
 beforeAll(() => {
   if (!existsSync(join(REPO, 'dist', 'index.js'))) throw new Error('dist/ is missing: run `npm run build` before this test')

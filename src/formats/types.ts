@@ -1,4 +1,4 @@
-import type { ChangeSet } from '../diff/types.js'
+import type { ChangeSet, Severity } from '../diff/types.js'
 
 /** The three kinds of API definition a source can serve. */
 export type SourceType = 'openapi' | 'graphql' | 'postman'
@@ -163,5 +163,14 @@ export interface SpecFormat {
   /** Parses and normalizes a document. Throws `ParseError` for syntax errors and `InvalidSpecError` for documents of another kind. */
   normalize(text: string, context: ParseContext): Promise<NormalizedDocument>
   /** Compares two snapshots of this format. */
-  diff(before: ApiSnapshot, after: ApiSnapshot): ChangeSet
+  diff(before: ApiSnapshot, after: ApiSnapshot, options?: DiffOptions): ChangeSet
+}
+
+/** Options of one diff. */
+export interface DiffOptions {
+  /**
+   * A severity for some rule kinds, replacing the rule's own (`{ 'schema-property-enum-value-added': 'info' }`):
+   * `breaking`, the summary and the order follow. Unknown kinds are INVALID_CONFIG.
+   */
+  severityOverrides?: Readonly<Record<string, Severity>>
 }

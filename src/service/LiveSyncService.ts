@@ -273,7 +273,7 @@ export class LiveSyncService {
             onRetry: ({ attempt, error, delayMs }) => this.#emit(SyncEvents.SYNC_RETRY, { sourceId: entry.id, attempt, error, delayMs }),
           })
           signal.throwIfAborted()
-          const outcome = await processLoadResult(entry.state, loaded, this.#formats)
+          const outcome = await processLoadResult(entry.state, loaded, this.#formats, this.#options.severityOverrides)
           signal.throwIfAborted()
           // Everything that must accept the new snapshot does so before it becomes the baseline.
           const targetWrite = await this.#writeTarget(entry, outcome)

@@ -8,6 +8,7 @@ import type { ListenerErrorHandler } from '../events/safe-emitter.js'
 import type { RetryOptions } from '../runtime/retry-policy.js'
 import type { SourceWatcher } from './watcher.js'
 import type { StateStore } from '../store/state-store.js'
+import { severityOverridesSchema, type SeverityOverrides } from '../diff/severity-overrides.js'
 
 export interface LiveSyncServiceOptions {
   /** Syncs that may run at once across all sources. @default 4 */
@@ -37,6 +38,12 @@ export interface LiveSyncServiceOptions {
   readonly formats?: readonly SpecFormat[]
   /** Receives errors thrown by event listeners. @default logs them with console.error */
   readonly onListenerError?: ListenerErrorHandler
+  /**
+   * A severity for some rule kinds, replacing the rule's own in every change set the service
+   * reports (`{ 'schema-property-enum-value-added': 'info' }`); `breaking`, the summary and the
+   * order follow. Unknown kinds are INVALID_CONFIG. @default {}
+   */
+  readonly severityOverrides?: SeverityOverrides
 }
 
 const isFunction = (value: unknown): boolean => typeof value === 'function'
@@ -74,6 +81,7 @@ const optionsSchema = z.strictObject({
     .optional(),
   formats: z.array(z.custom<SpecFormat>(hasMethod('normalize'), 'must be a SpecFormat')).default([]),
   onListenerError: z.custom<ListenerErrorHandler>(isFunction, 'must be a function').optional(),
+  severityOverrides: severityOverridesSchema.default({}),
 })
 
 export type ResolvedServiceOptions = z.output<typeof optionsSchema>

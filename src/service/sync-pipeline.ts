@@ -1,5 +1,6 @@
 import type { LiveSourceConfig } from '../config/config.js'
 import { allAddedChangeSet } from '../diff/change-set.js'
+import { applySeverityOverrides, type SeverityOverrides } from '../diff/severity-overrides.js'
 import type { ChangeSet } from '../diff/types.js'
 import { InvalidSpecError, LiveSyncError, toError } from '../errors/errors.js'
 import type { FormatRegistry } from '../formats/format-registry.js'
@@ -25,7 +26,12 @@ export type SyncOutcome =
  * ones of the last good document, else parse, normalize and fingerprint, and diff only when
  * the fingerprint moved. Pure with respect to the state it is given.
  */
-export async function processLoadResult(state: SourceState, loaded: LoadResult, formats: FormatRegistry): Promise<SyncOutcome> {
+export async function processLoadResult(
+  state: SourceState,
+  loaded: LoadResult,
+  formats: FormatRegistry,
+  severityOverrides: SeverityOverrides = {},
+): Promise<SyncOutcome> {
   const unchangedCommit: SyncCommit = {
     snapshot: state.snapshot,
     contentHash: state.contentHash,
@@ -56,7 +62,7 @@ export async function processLoadResult(state: SourceState, loaded: LoadResult, 
     return { kind: 'unchanged', commit: { ...commitBase, snapshot: previous, contentHash } }
   }
   const changes = previous && previous.type === snapshot.type ? format.diff(previous, snapshot) : allAddedChangeSet(snapshot)
-  return { kind: 'changed', commit: { ...commitBase, snapshot, contentHash }, changes }
+  return { kind: 'changed', commit: { ...commitBase, snapshot, contentHash }, changes: applySeverityOverrides(changes, severityOverrides) }
 }
 
 /** An error that only the document's bytes caused (not a cancellation or a passing failure). */

@@ -92,11 +92,13 @@ function firstAttachBase(incoming: Collection, current: Collection): Collection 
   return { ...incoming, items: keep(incoming.items) }
 }
 
-/** Operations the diff saw move to another path or method: updated in place by the merge. */
+const RENAME_KINDS: ReadonlySet<string> = new Set(['operation-path-changed', 'operation-method-changed', 'operation-path-rebased'])
+
+/** Operations the diff saw move to another path or method, or to another base path: updated in place by the merge. */
 function renamesOf(changes: ChangeSet | undefined): OperationRename[] {
   if (!changes) return []
   return changes.changes
-    .filter((change) => change.kind === 'operation-path-changed' || change.kind === 'operation-method-changed')
+    .filter((change) => RENAME_KINDS.has(change.kind))
     .filter((change) => typeof change.before === 'string' && typeof change.after === 'string')
     .map((change) => ({ from: change.before as string, to: change.after as string }))
     .filter((rename, index, all) => all.findIndex((other) => other.from === rename.from) === index)

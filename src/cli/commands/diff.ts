@@ -1,4 +1,5 @@
 import { parseSourceConfig, type LiveSourceConfig } from '../../config/config.js'
+import { applySeverityOverrides, type SeverityOverrides } from '../../diff/severity-overrides.js'
 import type { ChangeSet, Severity } from '../../diff/types.js'
 import { LiveSyncError, toError } from '../../errors/errors.js'
 import { defaultFormats } from '../../formats/default-formats.js'
@@ -11,6 +12,7 @@ import { stripControlsDeep } from '../color.js'
 import type { Command } from '../command.js'
 import { probeSource } from '../probe-source.js'
 import { parseReportChoice, renderCliReport } from '../report.js'
+import { parseSeverityOptions, SEVERITY_ARG_OPTIONS, SEVERITY_HELP } from '../severity-options.js'
 import { parseHeaderOptions, parseSourceLocation, parseTypeOption, type SourceLocation } from '../source-location.js'
 import { CommandError, UsageError, parseCommandArgs } from '../usage.js'
 
@@ -31,7 +33,7 @@ Options:
                           github (workflow annotations) or html (one self-contained page)
   --by-operation          text report per operation instead of per cause
   --json                  same as --format json
-  -h, --help              show this help
+${SEVERITY_HELP}  -h, --help              show this help
 
 Exit codes: 0 no change at or above --fail-on, 1 such a change was found, 2 error.
 
@@ -52,6 +54,7 @@ export const diffCommand: Command = {
       json: { type: 'boolean' },
       format: { type: 'string' },
       'by-operation': { type: 'boolean' },
+      ...SEVERITY_ARG_OPTIONS,
     })
     if (values.help === true) {
       io.stdout.write(DIFF_HELP)
@@ -62,9 +65,10 @@ export const diffCommand: Command = {
     const type = parseTypeOption(values.type)
     const headers = parseHeaderOptions(values.header)
     const report = parseReportChoice(values)
+    const severityOverrides = await parseSeverityOptions(values, io.cwd)
     const [oldLocation, newLocation] = positionals.map((argument) => parseSourceLocation(argument, io.cwd)) as [SourceLocation, SourceLocation]
 
-    const changes = await compare(oldLocation, newLocation, { type, headers }, io)
+    const changes = await compare(oldLocation, newLocation, { type, headers, severityOverrides }, io)
     io.stdout.write(renderCliReport(stripControlsDeep(changes), report, io, newLocation))
     return changes.changes.some((change) => atLeast(change.severity, failOn)) ? 1 : 0
   },
@@ -73,6 +77,7 @@ export const diffCommand: Command = {
 interface CompareSettings {
   type: SourceType | undefined
   headers: Record<string, string> | undefined
+  severityOverrides: SeverityOverrides | undefined
 }
 
 async function compare(oldLocation: SourceLocation, newLocation: SourceLocation, settings: CompareSettings, io: CliIo): Promise<ChangeSet> {
@@ -90,7 +95,7 @@ async function compare(oldLocation: SourceLocation, newLocation: SourceLocation,
     snapshotOf(format, before.document, before.config),
     snapshotOf(format, after.document, after.config),
   ])
-  return format.diff(beforeSnapshot, afterSnapshot)
+  return applySeverityOverrides(format.diff(beforeSnapshot, afterSnapshot), settings.severityOverrides ?? {})
 }
 
 interface LoadedSource {

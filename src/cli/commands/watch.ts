@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { LiveSourceConfigInput } from '../../config/config.js'
 import { MIN_REFRESH_INTERVAL_MS, parseSourceConfig } from '../../config/config.js'
+import type { SeverityOverrides } from '../../diff/severity-overrides.js'
 import { SyncEvents } from '../../events/events.js'
 import type { SourceType } from '../../formats/types.js'
 import { createFileWatcher } from '../../node/file-watcher.js'
@@ -14,6 +15,7 @@ import { describeConflicts, visiblyMarkRemoved } from '../collection-file.js'
 import type { Command } from '../command.js'
 import { probeSource } from '../probe-source.js'
 import { fullLocation, guessTypeFromName, isBareOrigin, parseHeaderOptions, parseSourceLocation, parseTypeOption, type SourceLocation } from '../source-location.js'
+import { parseSeverityOptions, SEVERITY_ARG_OPTIONS, SEVERITY_HELP } from '../severity-options.js'
 import { waitForStop } from '../stop-signal.js'
 import { CommandError, UsageError, oneLine, parseCommandArgs } from '../usage.js'
 import { scopedStore } from '../watch-state.js'
@@ -48,7 +50,7 @@ Options:
                           { "event", "sourceId", ...payload } per line: source:added, sync:retry,
                           sync:completed (one per sync, without the change set), changes:detected
                           (the change set, once) and sync:failed
-  -h, --help              show this help
+${SEVERITY_HELP}  -h, --help              show this help
 
 Examples:
   api-live-sync watch http://127.0.0.1:8000/openapi.json
@@ -72,6 +74,7 @@ export const watchCommand: Command = {
       out: { type: 'string' },
       'on-removed': { type: 'string' },
       'state-dir': { type: 'string' },
+      ...SEVERITY_ARG_OPTIONS,
     })
     if (values.help === true) {
       io.stdout.write(WATCH_HELP)
@@ -93,6 +96,7 @@ export const watchCommand: Command = {
       out,
       onRemoved: parseOnRemoved(values['on-removed']),
       stateDir: out === undefined ? undefined : resolve(io.cwd, values['state-dir'] ?? join(dirname(out), '.api-live-sync')),
+      severityOverrides: await parseSeverityOptions(values, io.cwd),
     }
     const locations = parseLocations(positionals, io.cwd)
     return watch(locations, settings, values.json === true, io)
@@ -113,6 +117,8 @@ interface WatchSettings {
   onRemoved: 'mark' | 'delete' | 'keep'
   /** Where the merge base of `--out` is kept between runs. */
   stateDir: string | undefined
+  /** `--severity` / `--severity-config`. */
+  severityOverrides: SeverityOverrides | undefined
 }
 
 /** A source to watch: where it is, and the id (a printable label) the service knows it by. */
@@ -138,6 +144,7 @@ async function watch(locations: WatchedLocation[], settings: WatchSettings, json
     ...(settings.stateDir === undefined || settings.out === undefined
       ? {}
       : { store: scopedStore(fileStore(settings.stateDir), fullLocation(first.location), settings.out) }),
+    ...(settings.severityOverrides === undefined ? {} : { severityOverrides: settings.severityOverrides }),
     onListenerError: (error) => io.stderr.write(`api-live-sync: internal error in an event listener: ${oneLine(String(error))}\n`),
   })
   try {

@@ -1,7 +1,8 @@
 import type { ApiSnapshot, SnapshotOperation } from '../../formats/types.js'
 import type { Change, ChangeSet, ModifiedOperation } from '../types.js'
 import { buildChangeSet, operationAddedChange, operationRemovedChange, toOperationRef } from '../change-set.js'
-import { matchOperations } from '../match-operations.js'
+import { matchOperations, type OperationPairing } from '../match-operations.js'
+import { serverBasePath } from './base-path.js'
 import { compareSecuritySchemes, compareServers } from './document.js'
 import { compareDocumentMetadata, compareOperationMetadata } from './metadata.js'
 import { operationOrder } from '../shared-causes.js'
@@ -28,7 +29,8 @@ export function diffOpenApi(before: ApiSnapshot, after: ApiSnapshot): ChangeSet 
 
 /** `diffOpenApi` plus the schema differ's counters (for tests and benchmarks). */
 export function diffOpenApiWithStats(before: ApiSnapshot, after: ApiSnapshot): { changeSet: ChangeSet; stats: SchemaDiffStats } {
-  const { pairs, added, removed } = matchOperations(before.operations, after.operations)
+  const basePaths = { before: serverBasePath(before.servers), after: serverBasePath(after.servers) }
+  const { pairs, added, removed } = matchOperations(before.operations, after.operations, { basePaths })
   const differ = new SchemaDiffer(before, after)
   const causes = new ComponentCauses()
   const locations = new ReachLocations()
@@ -43,7 +45,7 @@ export function diffOpenApiWithStats(before: ApiSnapshot, after: ApiSnapshot): {
   const modified: ModifiedOperation[] = []
   for (const pair of pairs) {
     if (unchangedPair(pair.before, pair.after, pair.moved) && !securitySchemesMatter(pair.after, before, after)) continue
-    const operationChanges = diffOperationPair(pair.before, pair.after, pair.moved, { before, after }, differ, causes, locations)
+    const operationChanges = diffOperationPair(pair, { before, after }, differ, causes, locations)
     if (operationChanges.changes.length === 0) continue
     modified.push({ operation: toOperationRef(pair.after), changes: inSeverityOrder(operationChanges.changes) })
     buckets.addAll(operationChanges.direct)
@@ -101,9 +103,7 @@ function securitySchemesMatter(operation: SnapshotOperation, before: ApiSnapshot
 }
 
 function diffOperationPair(
-  before: SnapshotOperation,
-  after: SnapshotOperation,
-  moved: boolean,
+  { before, after, moved, rebased }: OperationPairing['pairs'][number],
   snapshots: { before: ApiSnapshot; after: ApiSnapshot },
   differ: SchemaDiffer,
   causes: ComponentCauses,
@@ -116,7 +116,7 @@ function diffOperationPair(
     if (securitySchemesMatter(after, snapshots.before, snapshots.after)) compareSecurity(before, after, snapshots, changes)
     return changes
   }
-  compareOperation(before, after, moved, changes)
+  compareOperation(before, after, { moved, rebased: rebased === true }, changes)
   compareOperationMetadata(before, after, changes)
   compareParameters(before, after, moved, changes)
   compareRequestBody(before, after, changes)

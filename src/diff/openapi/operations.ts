@@ -3,11 +3,21 @@ import type { OperationChanges } from './operation-changes.js'
 import { sameJson } from './schema/node.js'
 
 /**
- * Operation family: an operation that moved (same unique operationId, other path or method)
- * and deprecation. Added and removed operations are recorded by the orchestrator.
+ * Operation family: an operation that moved (same unique operationId, other path or method),
+ * one whose path is now written under another base path (same URL: info), and deprecation.
+ * Added and removed operations are recorded by the orchestrator.
  */
-export function compareOperation(before: SnapshotOperation, after: SnapshotOperation, moved: boolean, changes: OperationChanges): void {
-  if (moved) {
+export function compareOperation(
+  before: SnapshotOperation,
+  after: SnapshotOperation,
+  pairing: { moved: boolean; rebased: boolean },
+  changes: OperationChanges,
+): void {
+  if (pairing.rebased) {
+    const values = { before: before.key, after: after.key }
+    changes.add('operation-path-rebased', 'info', [], `was ${before.key}: its path is now written ${after.path} under another base path; the URL is unchanged`, values)
+  }
+  if (pairing.moved) {
     const values = { before: before.key, after: after.key }
     if (before.method !== after.method) {
       changes.add('operation-method-changed', 'breaking', [], `was ${before.key}: its method changed from ${before.method} to ${after.method}`, values)

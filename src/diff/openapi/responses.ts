@@ -54,8 +54,9 @@ function byLowerName(headers: Record<string, HeaderSpec>): Map<string, [string, 
 }
 
 /**
- * Response headers. A removed header breaks readers when it was required; an optional one
- * was never guaranteed, yet readers that used it lose it, hence a warning.
+ * Response headers. A removed header breaks readers, optional or not: like a removed optional
+ * response property (issue 3), clients that read it silently lose it (issue 9: one question,
+ * one answer).
  */
 function compareHeaders(status: string, before: Record<string, HeaderSpec>, after: Record<string, HeaderSpec>, changes: OperationChanges): void {
   const was = byLowerName(before)
@@ -63,8 +64,7 @@ function compareHeaders(status: string, before: Record<string, HeaderSpec>, afte
   for (const [key, [name, spec]] of was) {
     const current = is.get(key)
     if (current === undefined) {
-      const severity = spec.required ? 'breaking' : 'warning'
-      changes.add('response-header-removed', severity, ['responses', status, 'headers', name], 'was removed', { before: name })
+      changes.add('response-header-removed', 'breaking', ['responses', status, 'headers', name], 'was removed', { before: name })
       continue
     }
     const [currentName, currentSpec] = current

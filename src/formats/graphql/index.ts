@@ -1,4 +1,5 @@
 import type { SpecFormat } from '../types.js'
+import { withDiffOptions } from '../../diff/severity-overrides.js'
 import { diffGraphql, type SharedTypeChangeReporting } from './diff/diff-graphql.js'
 import { createGraphqlLoader, type GraphqlImporter } from './graphql-module.js'
 import { normalizeGraphql } from './normalize.js'
@@ -31,7 +32,8 @@ export function createGraphqlFormat(options: GraphqlFormatOptions = {}): SpecFor
   return {
     type: 'graphql',
     normalize: (text, context) => normalizeGraphql(text, context, loadGraphql),
-    diff: (before, after) => diffGraphql(before, after, options.sharedTypeChanges === undefined ? {} : { sharedTypeChanges: options.sharedTypeChanges }),
+    diff: (before, after, diffOptions) =>
+      withDiffOptions(diffGraphql(before, after, options.sharedTypeChanges === undefined ? {} : { sharedTypeChanges: options.sharedTypeChanges }), diffOptions),
   }
 }
 

@@ -1,4 +1,5 @@
 import { diffOpenApi } from '../../diff/openapi/index.js'
+import { withDiffOptions } from '../../diff/severity-overrides.js'
 import type { SpecFormat } from '../types.js'
 import { normalizeOpenApi } from './normalize.js'
 
@@ -11,7 +12,7 @@ export const openapiFormat: SpecFormat = {
   async normalize(text, context) {
     return normalizeOpenApi(text, context)
   },
-  diff(before, after) {
-    return diffOpenApi(before, after)
+  diff(before, after, options) {
+    return withDiffOptions(diffOpenApi(before, after), options)
   },
 }

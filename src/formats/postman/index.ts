@@ -1,4 +1,5 @@
-import type { ApiSnapshot, NormalizedDocument, ParseContext, SpecFormat } from '../types.js'
+import type { ApiSnapshot, DiffOptions, NormalizedDocument, ParseContext, SpecFormat } from '../types.js'
+import { withDiffOptions } from '../../diff/severity-overrides.js'
 import type { ChangeSet } from '../../diff/types.js'
 import { diffCollections } from './diff-collection.js'
 import { normalizeCollection } from './normalize-collection.js'
@@ -13,7 +14,7 @@ export const postmanFormat: SpecFormat = {
   async normalize(text: string, context: ParseContext): Promise<NormalizedDocument> {
     return normalizeCollection(text, context)
   },
-  diff(before: ApiSnapshot, after: ApiSnapshot): ChangeSet {
-    return diffCollections(before, after)
+  diff(before: ApiSnapshot, after: ApiSnapshot, options?: DiffOptions): ChangeSet {
+    return withDiffOptions(diffCollections(before, after), options)
   },
 }

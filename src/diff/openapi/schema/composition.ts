@@ -1,6 +1,7 @@
 import type { SchemaNode } from '../../../formats/types.js'
 import { narrowing, widening } from './direction.js'
 import { arrayKeyword, asNode, componentRef, sameJson } from './node.js'
+import { acceptsAll } from './accepts.js'
 import { schemaTypes } from './types-and-values.js'
 import { report, type ComparisonScope } from './scope.js'
 
@@ -108,11 +109,31 @@ interface OptionPair {
   after: number
 }
 
+/** Whether one option accepts everything another accepted, each read in its own version. */
+interface OptionCoverage {
+  /** `after` (new version) accepts every value `before` (old version) accepted. */
+  afterCovers(after: SchemaNode, before: SchemaNode): boolean
+  /** `before` (old version) accepts every value `after` (new version) accepts. */
+  beforeCovers(before: SchemaNode, after: SchemaNode): boolean
+}
+
+function optionCoverage(scope: ComparisonScope): OptionCoverage {
+  const resolveBefore = (pointer: string) => scope.resolve('before', pointer)
+  const resolveAfter = (pointer: string) => scope.resolve('after', pointer)
+  return {
+    afterCovers: (after, before) => acceptsAll(after, before, resolveAfter, resolveBefore),
+    beforeCovers: (before, after) => acceptsAll(before, after, resolveBefore, resolveAfter),
+  }
+}
+
 /**
- * Pairs the options of two combinations: same component first, then identical options, then
- * options of the same type in order, then whatever is left in order.
+ * Pairs the options of two combinations by what they accept, not by name or position: same
+ * component first, then identical options, then options accepting the same values (an inline
+ * schema and a component with its content, two components written alike), then a new option
+ * accepting everything an old one accepted, then options of the same type in order, then
+ * whatever is left in order.
  */
-function pairOptions(before: SchemaNode[], after: SchemaNode[]): { pairs: OptionPair[]; removed: number[]; added: number[] } {
+function pairOptions(before: SchemaNode[], after: SchemaNode[], coverage: OptionCoverage): { pairs: OptionPair[]; removed: number[]; added: number[] } {
   const pairs: OptionPair[] = []
   const freeBefore = new Set(before.keys())
   const freeAfter = new Set(after.keys())
@@ -130,6 +151,8 @@ function pairOptions(before: SchemaNode[], after: SchemaNode[]): { pairs: Option
   }
   match((b, a) => componentRef(b) !== undefined && componentRef(b) === componentRef(a))
   match((b, a) => sameJson(b, a))
+  match((b, a) => coverage.afterCovers(a, b) && coverage.beforeCovers(b, a))
+  match((b, a) => coverage.afterCovers(a, b))
   match((b, a) => componentRef(b) === undefined && componentRef(a) === undefined && sameJson(schemaTypes(b), schemaTypes(a)))
   // Leftovers pair in order only when both sides lost and gained the same number: otherwise
   // an option was added or removed, and pairing would report it as a change of another one.
@@ -137,27 +160,61 @@ function pairOptions(before: SchemaNode[], after: SchemaNode[]): { pairs: Option
   return { pairs, removed: [...freeBefore], added: [...freeAfter] }
 }
 
+/** What the findings of a `oneOf`/`anyOf` option pair are worth when the rest of the union still accepts (request) or already produced (response) the values. */
+const STILL_ACCEPTED = ' (another option still accepts these values)'
+const ALREADY_POSSIBLE = ' (another option already allowed these values)'
+
 /**
  * `oneOf`, `anyOf` and a non-flattened `allOf`, option by option. A new `oneOf`/`anyOf`
- * option widens what a schema allows; a new `allOf` member narrows it.
+ * option widens what a schema allows: harmless in a request, and in a response a shape the
+ * client may not know, a warning like a new enum value (issue 9); a new `allOf` member narrows
+ * it. Changes are judged on the union as a whole: a removed or narrowed request option whose
+ * values another option still accepts breaks nobody, nor does a response option whose values
+ * another option already allowed.
  */
 export function compareCombinator(keyword: Combinator, before: SchemaNode, after: SchemaNode, path: string[], scope: ComparisonScope): void {
   const was = arrayKeyword(before, keyword)?.map(asNode)
   const is = arrayKeyword(after, keyword)?.map(asNode)
   if (was === undefined && is === undefined) return
-  const { pairs, removed, added } = pairOptions(was ?? [], is ?? [])
+  const wasOptions = was ?? []
+  const isOptions = is ?? []
+  const coverage = optionCoverage(scope)
+  const { pairs, removed, added } = pairOptions(wasOptions, isOptions, coverage)
   const stem = FACET_STEM[keyword]
-  const addSeverity = keyword === 'allOf' ? narrowing(scope.direction) : widening(scope.direction)
-  const removeSeverity = keyword === 'allOf' ? widening(scope.direction) : narrowing(scope.direction)
+  const union = keyword !== 'allOf'
+  const request = scope.direction === 'request'
   for (const index of removed) {
-    const option = was![index]
-    report(scope, path, `${stem}-option-removed`, removeSeverity, `${keyword} option ${optionLabel(option!, index)} was removed`, { before: option })
+    const option = wasOptions[index]!
+    const stillAccepted = union && request && isOptions.some((other) => coverage.afterCovers(other, option))
+    const severity = keyword === 'allOf' ? widening(scope.direction) : stillAccepted ? 'info' : narrowing(scope.direction)
+    const detail = `${keyword} option ${optionLabel(option, index)} was removed${stillAccepted ? STILL_ACCEPTED : ''}`
+    report(scope, path, `${stem}-option-removed`, severity, detail, { before: option })
   }
   for (const index of added) {
-    const option = is![index]
-    report(scope, path, `${stem}-option-added`, addSeverity, `${keyword} option ${optionLabel(option!, index)} was added`, { after: option })
+    const option = isOptions[index]!
+    const alreadyPossible = union && !request && wasOptions.some((other) => coverage.beforeCovers(other, option))
+    const severity = keyword === 'allOf' ? narrowing(scope.direction) : request || alreadyPossible ? 'info' : 'warning'
+    const detail = `${keyword} option ${optionLabel(option, index)} was added${alreadyPossible ? ALREADY_POSSIBLE : ''}`
+    report(scope, path, `${stem}-option-added`, severity, detail, { after: option })
   }
-  for (const pair of pairs) scope.compare(was![pair.before], is![pair.after], [...path, keyword, String(pair.after)])
+  for (const pair of pairs) {
+    const option = { before: wasOptions[pair.before]!, after: isOptions[pair.after]! }
+    const first = scope.findings.length
+    scope.compare(option.before, option.after, [...path, keyword, String(pair.after)])
+    if (!union || scope.findings.length === first) continue
+    const note = request
+      ? isOptions.some((other, index) => index !== pair.after && coverage.afterCovers(other, option.before)) && STILL_ACCEPTED
+      : wasOptions.some((other, index) => index !== pair.before && coverage.beforeCovers(other, option.after)) && ALREADY_POSSIBLE
+    if (note !== false) downgradeBreaking(scope, first, note)
+  }
+}
+
+/** Findings from `first` on that break clients become info, with a note saying why. */
+function downgradeBreaking(scope: ComparisonScope, first: number, note: string): void {
+  for (let index = first; index < scope.findings.length; index++) {
+    const finding = scope.findings[index]!
+    if (finding.severity === 'breaking') scope.findings[index] = { ...finding, severity: 'info', detail: finding.detail + note }
+  }
 }
 
 function optionLabel(option: SchemaNode, index: number): string {

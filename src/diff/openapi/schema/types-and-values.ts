@@ -18,7 +18,7 @@ export function schemaTypes(node: SchemaNode): string[] | undefined {
 }
 
 /** True when every value of the `narrow` types is also a value of the `wide` types. */
-function covers(wide: readonly string[] | undefined, narrow: readonly string[] | undefined): boolean {
+export function coversTypes(wide: readonly string[] | undefined, narrow: readonly string[] | undefined): boolean {
   if (wide === undefined) return true
   if (narrow === undefined) return false
   return narrow.every((type) => wide.includes(type) || (type === 'integer' && wide.includes('number')))
@@ -41,8 +41,8 @@ export function compareTypes(before: SchemaNode, after: SchemaNode, path: string
   const coreAfter = bothTyped ? afterCore : afterAll
   if (!sameJson(coreBefore, coreAfter)) {
     const values = { before: typeLabel(coreBefore), after: typeLabel(coreAfter) }
-    const wider = covers(coreAfter, coreBefore)
-    const narrower = covers(coreBefore, coreAfter)
+    const wider = coversTypes(coreAfter, coreBefore)
+    const narrower = coversTypes(coreBefore, coreAfter)
     if (wider) {
       report(scope, path, 'type-changed', widening(scope.direction), `type widened from ${values.before} to ${values.after}`, values)
     } else if (narrower) {
@@ -74,7 +74,7 @@ export function compareFormat(before: SchemaNode, after: SchemaNode, path: strin
 }
 
 /** Allowed values: `enum`, or a `const` read as a one-value enum. */
-function allowedValues(node: SchemaNode): unknown[] | undefined {
+export function allowedValues(node: SchemaNode): unknown[] | undefined {
   const values = arrayKeyword(node, 'enum')
   if (values !== undefined) return values
   return node['const'] !== undefined ? [node['const']] : undefined

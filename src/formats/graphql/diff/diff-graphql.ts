@@ -69,7 +69,8 @@ export function diffGraphql(before: ApiSnapshot, after: ApiSnapshot, options: Gr
         sharedChanges.reach(reached, pair.after.key, sharedReached)
       }
     }
-    if (operationChanges.length === 0 && sharedReached.length === 0) operationChanges.push(unexplainedChange(pair.after))
+    if (operationChanges.length === 0 && sharedReached.length === 0 && !reachesRemovedType(reachedTypes, views)) operationChanges.push(unexplainedChange(pair.after))
+    if (operationChanges.length === 0 && sharedReached.length === 0) continue
     modified.push({ operation: toOperationRef(pair.after), changes: [...operationChanges, ...sharedReached] })
     changes.push(...operationChanges)
   }
@@ -106,7 +107,7 @@ function typeStarts(before: SnapshotOperation, after: SnapshotOperation): Reache
 /** Local changes of a type pair for a way of reaching it, computed once per diff. */
 function memoisedTypeChanges(before: GraphqlSnapshotView, after: GraphqlSnapshotView): (name: string, reach: Reach) => LocalChange[] {
   const cache = new Map<string, LocalChange[]>()
-  const implementations = { before: before.implementations, after: after.implementations }
+  const implementations = { before: before.implementations, after: after.implementations, afterTypes: after.types }
   return (name, reach) => {
     const key = `${reach}:${name}`
     let changes = cache.get(key)
@@ -116,6 +117,15 @@ function memoisedTypeChanges(before: GraphqlSnapshotView, after: GraphqlSnapshot
     }
     return changes
   }
+}
+
+/** An interface or union the operation reaches lost an implementation or member whose type was removed: `type-removed` says so, once. */
+function reachesRemovedType(reachedTypes: readonly ReachedType[], views: { before: GraphqlSnapshotView; after: GraphqlSnapshotView }): boolean {
+  return reachedTypes.some((reached) => {
+    const node = views.before.types.get(reached.name)
+    const members = node?.kind === 'UNION' ? node.members : []
+    return [...(views.before.implementations.get(reached.name) ?? []), ...members].some((type) => !views.after.types.has(type))
+  })
 }
 
 /** Safety net: the operation's hash changed but no rule names what changed. */

@@ -21,7 +21,7 @@ export function typePairChanges(
   before: GraphqlTypeNode,
   after: GraphqlTypeNode,
   reach: Reach,
-  implementations: { before: Implementations; after: Implementations },
+  implementations: { before: Implementations; after: Implementations; afterTypes: ReadonlyMap<string, unknown> },
 ): LocalChange[] {
   if (before.kind !== after.kind) {
     return [
@@ -36,10 +36,12 @@ export function typePairChanges(
     changes.push(...interfaceListChanges(name, before.interfaces, after.interfaces))
     changes.push(...fieldListChanges(name, before.fields, after.fields))
     if (before.kind === 'INTERFACE') {
-      changes.push(...implementationChanges(name, implementations.before.get(name) ?? [], implementations.after.get(name) ?? []))
+      // A removed type is reported once, by `type-removed`: not again as a lost implementation or union member.
+      const stillDefined = (type: string) => implementations.afterTypes.has(type)
+      changes.push(...implementationChanges(name, (implementations.before.get(name) ?? []).filter(stillDefined), implementations.after.get(name) ?? []))
     }
   } else if (before.kind === 'UNION' && after.kind === 'UNION') {
-    changes.push(...unionMemberChanges(name, before.members, after.members))
+    changes.push(...unionMemberChanges(name, before.members.filter((member) => implementations.afterTypes.has(member)), after.members))
   } else if (before.kind === 'ENUM' && after.kind === 'ENUM') {
     changes.push(...enumValueChanges(name, before, after, reach))
   } else if (before.kind === 'INPUT_OBJECT' && after.kind === 'INPUT_OBJECT') {
@@ -73,7 +75,10 @@ function interfaceListChanges(name: string, before: readonly string[], after: re
   ]
 }
 
-/** An interface field can return each implementation: a new one may surprise clients, a removed one breaks their fragments on it. */
+/**
+ * An interface field can return each implementation: a new one may surprise clients, a removed one breaks their fragments on it.
+ * The caller leaves out implementations whose type was removed: `type-removed` already says so.
+ */
 function implementationChanges(name: string, before: readonly string[], after: readonly string[]): LocalChange[] {
   const { added, removed } = nameListDelta(before, after)
   return [
