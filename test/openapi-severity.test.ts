@@ -52,7 +52,7 @@ describe('oneOf / anyOf options are matched by what they accept', () => {
     })
     expect(result.breaking).toBe(false)
     // GroupDM is P with a description: the pair is compared, DM is the one new option.
-    expect(kindsOf(result)).toEqual(['schema-any-of-option-added:info', 'schema-property-description-added:info'])
+    expect(kindsOf(result)).toEqual(['schema-any-of-option-added:info', 'schema-description-added:info'])
     expect(result.changes.find((change) => change.kind === 'schema-any-of-option-added')!.message).toContain('option DM was added')
   })
 

@@ -158,7 +158,6 @@ const RULES: readonly Row[] = [
   ['input-type-became-one-of', 'breaking', 'type', G, 'Inputs giving several fields are now rejected.', 'Input type UserInput became @oneOf: exactly one field must be given'],
   ['input-type-no-longer-one-of', 'info', 'type', G, 'Accepts more inputs.', 'Input type UserInput is no longer @oneOf'],
   ['schema-root-type-changed', 'info', 'type', G, 'Operations are compared by field; the root type name itself is not part of a query.', 'The query root type changed from Query to RootQuery'],
-  ['reached-types-changed', 'breaking', 'type', G, 'Per-operation view of shared-type changes (reporting `once`): as severe as the worst change it points to.', 'QUERY user reaches 1 changed type: User'],
   // GraphQL fields, arguments, input fields
   ['field-added', 'info', 'field', G, 'A new field breaks no query.', 'Field User.email: String was added'],
   ['field-removed', 'breaking', 'field', G, 'Queries selecting it fail validation.', 'Field User.email was removed'],
