@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs'
+import { afterEach, describe, expect, it } from 'vitest'
+import { generateCollection, toPostmanCollection } from '../src/collections/index.js'
+import { openapiFormat } from '../src/formats/openapi/index.js'
+import type { ApiSnapshot } from '../src/formats/types.js'
+import { runNewman } from './helpers/run-newman.js'
+import { startRouteServer, type RouteServer } from './helpers/spec-routes.js'
+
+// Issue 12: generated collections run as they are in the users' clients. Each client runs the
+// export once per spec against a local server with a route per operation; a request that reaches
+// no route (a literal `:id`, `{id}`, an empty segment, `//`) is a request that fails for a user.
+
+const FIXTURES = new URL('./fixtures/', import.meta.url).pathname
+
+async function fixtureSnapshot(file: string): Promise<ApiSnapshot> {
+  const { snapshot } = await openapiFormat.normalize(readFileSync(FIXTURES + file, 'utf8'), { sourceId: file })
+  return { ...snapshot, fingerprint: file }
+}
+
+const SPECS = ['petstore3-swagger-3.0.yaml', 'museum-3.1.2024-11.yaml']
+
+let server: RouteServer | undefined
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+describe('newman runs the Postman export', () => {
+  it.each(SPECS)('%s: every request reaches a route', async (file) => {
+    const snapshot = await fixtureSnapshot(file)
+    server = await startRouteServer(snapshot)
+    const collection = generateCollection(snapshot)
+    const sent = await runNewman(toPostmanCollection(collection), server.baseUrlValues(collection.variables ?? {}))
+    expect(sent).toHaveLength(snapshot.operations.length)
+    expect(sent.filter((request) => request.status === undefined).map((request) => `${request.method} ${request.url}`), 'requests that never reached the server').toEqual([])
+    expect(server.unrouted().map((request) => `${request.method} ${request.url}`)).toEqual([])
+  })
+})
