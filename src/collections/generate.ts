@@ -1,10 +1,14 @@
 import type { ApiSnapshot, ParameterSpec, SnapshotOperation } from '../formats/types.js'
-import { bodyText, preferredMediaType } from './body-text.js'
+import { bodyText, isBinaryMediaType, preferredMediaType } from './body-text.js'
+import { declareUsedVariables, hoistSharedAuth } from './declare-variables.js'
 import { authForOperation } from './generate-auth.js'
 import { graphqlBody } from './graphql-request.js'
 import { folderId, requestId } from './ids.js'
 import type { Collection, CollectionItem, Folder, GenerateCollectionOptions, KeyValue, Request, RequestBody } from './model.js'
+import { pairRows, parameterExample, serializePairs, simpleText } from './parameter-values.js'
 import { exampleFromSchema } from './schema-example.js'
+import { ServerVariables } from './server-variables.js'
+import { pathParameterNames, splitUrl } from './url-parts.js'
 import { isRecord } from './values.js'
 
 /** OpenAPI ignores header parameters with these names: the body, `Accept` negotiation and auth set them. */
@@ -18,6 +22,7 @@ const RESERVED_HEADERS = new Set(['accept', 'content-type', 'authorization'])
  */
 export function generateCollection(snapshot: ApiSnapshot, options: GenerateCollectionOptions = {}): Collection {
   const baseUrlVariable = options.baseUrlVariable ?? 'baseUrl'
+  const servers = new ServerVariables(baseUrlVariable, snapshot)
   const root: FolderNode = { children: new Map(), requests: [] }
   for (const operation of snapshot.operations) {
     let node = root
@@ -29,13 +34,46 @@ export function generateCollection(snapshot: ApiSnapshot, options: GenerateColle
       }
       node = child
     }
-    node.requests.push(generateRequest(snapshot, operation, baseUrlVariable))
+    node.requests.push(generateRequest(snapshot, operation, baseUrlVariable, servers))
   }
-  return {
+  const collection: Collection = {
     name: options.name ?? (snapshot.title.trim() === '' ? 'API' : snapshot.title),
     items: toItems(root, []),
-    variables: { [baseUrlVariable]: snapshot.servers[0] ?? '' },
+    variables: Object.fromEntries(servers.values),
   }
+  declareSegmentParameters(collection)
+  hoistSharedAuth(collection, snapshot.type !== 'postman')
+  const descriptions: Record<string, string> = {}
+  for (const name of servers.values.keys()) descriptions[name] = 'Server URL (from the spec); point it at the server you call.'
+  declareUsedVariables(collection, descriptions)
+  return collection
+}
+
+/**
+ * A path parameter inside a segment (`thumbnail.{extension}`) is sent through a collection
+ * variable of its name (Postman's `:name` only stands for whole segments): declared here with
+ * the value of the first request that has it.
+ */
+function declareSegmentParameters(collection: Collection): void {
+  const variables = collection.variables ?? {}
+  const walk = (items: readonly CollectionItem[]): void => {
+    for (const item of items) {
+      if (item.type === 'folder') {
+        walk(item.items)
+        continue
+      }
+      for (const segment of splitUrl(item.url).path.split('/')) {
+        if (/^\{[^{}]+\}$/.test(segment)) continue
+        for (const name of pathParameterNames(segment)) {
+          if (Object.hasOwn(variables, name)) continue
+          const value = item.pathVariables?.find((row) => row.key === name)?.value ?? ''
+          Object.defineProperty(variables, name, { value, enumerable: true, writable: true, configurable: true })
+        }
+      }
+    }
+  }
+  walk(collection.items)
+  collection.variables = variables
 }
 
 interface FolderNode {
@@ -60,17 +98,27 @@ function folderPath(snapshot: ApiSnapshot, operation: SnapshotOperation): string
 }
 
 /** One request for one operation (see `generateCollection`). */
-export function generateRequest(snapshot: ApiSnapshot, operation: SnapshotOperation, baseUrlVariable = 'baseUrl'): Request {
+export function generateRequest(
+  snapshot: ApiSnapshot,
+  operation: SnapshotOperation,
+  baseUrlVariable = 'baseUrl',
+  servers: ServerVariables = new ServerVariables(baseUrlVariable, snapshot),
+): Request {
   const isGraphql = snapshot.type === 'graphql'
+  const path = urlPath(operation.path)
   const request: Request = {
     type: 'request',
     id: requestId(operation.identity),
     name: requestName(operation),
     operationKey: operation.key,
     method: isGraphql ? 'POST' : operation.method.toUpperCase(),
-    url: isGraphql ? `{{${baseUrlVariable}}}` : `{{${baseUrlVariable}}}${urlPath(operation.path)}`,
-    params: rows(snapshot, operation, 'query'),
-    headers: rows(snapshot, operation, 'header'),
+    url: isGraphql ? `{{${baseUrlVariable}}}` : `${servers.originOf(operation, snapshot.type)}${path}`,
+    params: queryRows(snapshot, operation),
+    headers: headerRows(snapshot, operation),
+  }
+  if (!isGraphql) {
+    const pathVariables = pathVariableRows(snapshot, operation, path)
+    if (pathVariables.length > 0) request.pathVariables = pathVariables
   }
   const body = isGraphql ? { mediaType: 'application/json', text: graphqlBody(operation, snapshot) } : requestBody(snapshot, operation)
   if (body !== undefined) {
@@ -78,6 +126,10 @@ export function generateRequest(snapshot: ApiSnapshot, operation: SnapshotOperat
     if (!request.headers.some((header) => header.key.toLowerCase() === 'content-type')) {
       request.headers.push({ key: 'Content-Type', value: body.mediaType, enabled: true })
     }
+  }
+  const accept = snapshot.type === 'openapi' ? acceptedMediaType(operation) : undefined
+  if (accept !== undefined && !request.headers.some((header) => header.key.toLowerCase() === 'accept')) {
+    request.headers.push({ key: 'Accept', value: accept, enabled: true })
   }
   request.auth = authForOperation(operation, snapshot)
   const description = operation.description?.trim()
@@ -102,45 +154,81 @@ function urlPath(path: string): string {
 }
 
 /**
- * Query parameters or headers as rows: required ones enabled, optional ones disabled (Postman
- * snapshots: enabled unless the collection disabled the row), with an example value or `''`.
+ * Query parameters as rows, serialized per their `style` and `explode` (exploded arrays repeat
+ * the key, `deepObject` objects give `name[prop]` rows): required ones enabled with an example
+ * value (the spec's, else one built from the schema), optional ones disabled with the spec's
+ * example or `''`. Postman snapshots: enabled unless the collection disabled the row, values as they were.
  */
-function rows(snapshot: ApiSnapshot, operation: SnapshotOperation, location: 'query' | 'header'): KeyValue[] {
+function queryRows(snapshot: ApiSnapshot, operation: SnapshotOperation): KeyValue[] {
   return operation.parameters
-    .filter((parameter) => parameter.in === location)
-    .filter((parameter) => snapshot.type === 'postman' || location !== 'header' || !RESERVED_HEADERS.has(parameter.name.toLowerCase()))
+    .filter((parameter) => parameter.in === 'query')
+    .flatMap((parameter) => {
+      const enabled = snapshot.type === 'postman' ? parameter.disabled !== true : parameter.required
+      const style = parameter.style ?? 'form'
+      const value = parameterExample(parameter, snapshot.schemas, snapshot.type !== 'postman' && (parameter.required || style === 'deepObject'))
+      if (value === undefined) return pairRows([[parameter.name, '']], enabled, parameter.description)
+      return pairRows(serializePairs(parameter.name, value, style, parameter.explode ?? style === 'form'), enabled, parameter.description)
+    })
+}
+
+/** Header parameters as rows (OpenAPI's `simple` style), leaving out the ones OpenAPI ignores. */
+function headerRows(snapshot: ApiSnapshot, operation: SnapshotOperation): KeyValue[] {
+  return operation.parameters
+    .filter((parameter) => parameter.in === 'header')
+    .filter((parameter) => snapshot.type === 'postman' || !RESERVED_HEADERS.has(parameter.name.toLowerCase()))
     .map((parameter) => {
       const enabled = snapshot.type === 'postman' ? parameter.disabled !== true : parameter.required
-      const row: KeyValue = { key: parameter.name, value: parameterValue(parameter), enabled }
+      const value = parameterExample(parameter, snapshot.schemas, snapshot.type !== 'postman' && parameter.required)
+      const row: KeyValue = { key: parameter.name, value: simpleText(value, parameter.explode === true), enabled }
       if (parameter.description !== undefined && parameter.description.trim() !== '') row.description = parameter.description
       return row
     })
 }
 
-function parameterValue(parameter: ParameterSpec): string {
-  const schema = isRecord(parameter.schema) ? parameter.schema : {}
-  const enumValues = Array.isArray(schema.enum) ? schema.enum : []
-  const examples = Array.isArray(schema.examples) ? schema.examples : []
-  const value = parameter.example ?? schema.example ?? examples[0] ?? schema.default ?? enumValues[0]
-  return valueText(value)
+/**
+ * A row per `{name}` of the path, in path order: an example value (the spec's, else one that fits
+ * the schema) and the parameter's description, so clients send a working URL as it is.
+ */
+function pathVariableRows(snapshot: ApiSnapshot, operation: SnapshotOperation, path: string): KeyValue[] {
+  const seen = new Set<string>()
+  return pathParameterNames(path).flatMap((name) => {
+    if (seen.has(name)) return []
+    seen.add(name)
+    const parameter: ParameterSpec = operation.parameters.find((candidate) => candidate.in === 'path' && candidate.name === name) ?? { name, in: 'path', required: true, schema: { type: 'string' } }
+    const value = parameterExample(parameter, snapshot.schemas, true)
+    const row: KeyValue = { key: name, value: value === undefined ? name : simpleText(value, parameter.explode === true), enabled: true }
+    if (row.value === '') row.value = name
+    if (parameter.description !== undefined && parameter.description.trim() !== '') row.description = parameter.description
+    return [row]
+  })
 }
 
-/** Query and header values are text: arrays as comma lists (OpenAPI's default `form` style), objects as JSON. */
-function valueText(value: unknown): string {
-  if (value === undefined || value === null) return ''
-  if (Array.isArray(value)) return value.map(valueText).join(',')
-  return typeof value === 'object' ? JSON.stringify(value) : String(value)
+/** The media type a success response comes in, for `Accept`: the first 2xx (else `default`) response's preferred one. */
+function acceptedMediaType(operation: SnapshotOperation): string | undefined {
+  const statuses = Object.keys(operation.responses).sort()
+  const success = statuses.find((status) => /^2/.test(status)) ?? statuses.find((status) => status === 'default')
+  const content = success === undefined ? undefined : operation.responses[success]?.content
+  if (content === undefined) return undefined
+  return preferredMediaType(Object.keys(content))
 }
 
-/** The preferred media type and an example for it (the spec's example, else one built from the schema). */
+/**
+ * The preferred media type and an example for it (the spec's example, else one built from the
+ * schema); forms follow the media type's `encoding`; binary media types (`application/octet-stream`,
+ * `*\/*`, images, a `format: binary` schema) have no text: clients send a file there.
+ */
 function requestBody(snapshot: ApiSnapshot, operation: SnapshotOperation): RequestBody | undefined {
   const content = operation.requestBody?.content
   if (content === undefined) return undefined
   const mediaType = preferredMediaType(Object.keys(content))
   if (mediaType === undefined) return undefined
   const media = content[mediaType] ?? {}
+  const schema = isRecord(media.schema) ? media.schema : undefined
+  if (isBinaryMediaType(mediaType) || (schema?.type === 'string' && schema.format === 'binary')) {
+    return { mediaType: mediaType.includes('*') ? 'application/octet-stream' : mediaType, text: '' }
+  }
   const example = media.example !== undefined ? media.example : media.schema === undefined ? undefined : exampleFromSchema(media.schema, snapshot.schemas)
-  return { mediaType, text: bodyText(mediaType, example, rootElementName(media.schema)) }
+  return { mediaType, text: bodyText(mediaType, example, rootElementName(media.schema), media.encoding) }
 }
 
 /** XML examples are named after the referenced schema (`Pet`), as OpenAPI's default XML mapping does. */

@@ -48,6 +48,16 @@ export interface MediaTypeSpec {
   example?: unknown
   /** Named examples (OpenAPI 3 `examples`), `$ref`s to `#/components/examples/...` resolved. */
   examples?: Record<string, unknown>
+  /** Form bodies (OpenAPI 3 `encoding`): how each property is serialized, as written. */
+  encoding?: Record<string, EncodingSpec>
+}
+
+/** How one property of a form body is serialized (OpenAPI 3 Encoding Object). */
+export interface EncodingSpec {
+  contentType?: string
+  style?: string
+  explode?: boolean
+  allowReserved?: boolean
 }
 
 export interface RequestBodySpec {
