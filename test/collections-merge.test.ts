@@ -165,7 +165,9 @@ describe('mergeCollection: field rules', () => {
       byKey(draft, 'GET /users').auth = { type: 'basic', username: 'me', password: 'pw' }
     })
     expect(byKey(collection, 'GET /users').auth).toEqual({ type: 'basic', username: 'me', password: 'pw' })
-    expect(byKey(collection, 'GET /users/{id}').auth).toEqual({ type: 'apikey', key: 'X-Key', in: 'header', value: '{{apiKey}}' })
+    // The spec's one auth now sits on the collection (issue 12 item 3) and the request inherits it.
+    expect(byKey(collection, 'GET /users/{id}').auth).toEqual({ type: 'inherit' })
+    expect(collection.auth).toEqual({ type: 'apikey', key: 'X-Key', in: 'header', value: '{{apiKey}}' })
     expect(report.conflicts.map((conflict) => [conflict.operationKey, conflict.field])).toEqual([['GET /users', 'auth']])
   })
 
@@ -201,7 +203,7 @@ describe('mergeCollection: field rules', () => {
     const before = usersApi()
     const after = { ...usersApi(), servers: ['https://api.example.com/v2'] }
     const untouched = sync(before, after)
-    expect(untouched.collection.variables).toEqual({ baseUrl: 'https://api.example.com/v2' })
+    expect(untouched.collection.variables).toEqual({ baseUrl: 'https://api.example.com/v2', token: '' })
     const edited = sync(before, after, (draft) => void (draft.variables = { baseUrl: 'http://localhost:8080', token: 't' }))
     expect(edited.collection.variables).toEqual({ baseUrl: 'http://localhost:8080', token: 't' })
     expect(edited.report.conflicts).toMatchObject([{ operationKey: '', field: 'variables.baseUrl', resolution: 'prefer-user' }])
