@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { generateCollection, toPostmanCollection } from '../src/collections/index.js'
+import { generateCollection, toHoppscotchCollection, toHoppscotchEnvironment, toPostmanCollection } from '../src/collections/index.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
 import type { ApiSnapshot } from '../src/formats/types.js'
+import { HOPP, hoppAvailable, hoppSkipNote, NODE_22, requireInCi, run } from './helpers/client-tools.js'
 import { runNewman } from './helpers/run-newman.js'
 import { startRouteServer, type RouteServer } from './helpers/spec-routes.js'
 
@@ -36,3 +39,30 @@ describe('newman runs the Postman export', () => {
     expect(server.unrouted().map((request) => `${request.method} ${request.url}`)).toEqual([])
   })
 })
+
+describe.skipIf(!hoppAvailable)(`the Hoppscotch CLI runs the Hoppscotch export${hoppSkipNote}`, () => {
+  it.each(SPECS)('%s: hopp test reaches a route with every request, through the environment file', { timeout: 120_000 }, async (file) => {
+    const snapshot = await fixtureSnapshot(file)
+    server = await startRouteServer(snapshot)
+    const collection = generateCollection(snapshot)
+    const environment = toHoppscotchEnvironment(collection)
+    const local = server.baseUrlValues(collection.variables ?? {})
+    for (const variable of environment.variables) {
+      const value = local[variable.key]
+      if (value !== undefined) Object.assign(variable, { initialValue: value, currentValue: value })
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'hopp-'))
+    try {
+      writeFileSync(join(dir, 'collection.json'), JSON.stringify(toHoppscotchCollection(collection)))
+      writeFileSync(join(dir, 'env.json'), JSON.stringify(environment))
+      const result = await run(NODE_22, [HOPP, 'test', 'collection.json', '-e', 'env.json'], dir)
+      expect(result.stderr + result.stdout).not.toMatch(/MALFORMED|INVALID_/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+    expect(server.requests).toHaveLength(snapshot.operations.length)
+    expect(server.unrouted().map((request) => `${request.method} ${request.url}`)).toEqual([])
+  })
+})
+
+requireInCi(hoppAvailable, 'The Hoppscotch CLI (test/clients)')
