@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { generateCollection, toHoppscotchCollection, toHoppscotchEnvironment, toPostmanCollection } from '../src/collections/index.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
 import type { ApiSnapshot } from '../src/formats/types.js'
-import { HOPP, hoppAvailable, hoppSkipNote, NODE_22, requireInCi, run } from './helpers/client-tools.js'
+import { writeBrunoCollection } from './helpers/bruno-collection.js'
+import { BRU, bruAvailable, HOPP, hoppAvailable, hoppSkipNote, NODE_22, requireInCi, run } from './helpers/client-tools.js'
 import { runNewman } from './helpers/run-newman.js'
 import { startRouteServer, type RouteServer } from './helpers/spec-routes.js'
 
@@ -57,6 +58,25 @@ describe.skipIf(!hoppAvailable)(`the Hoppscotch CLI runs the Hoppscotch export${
       writeFileSync(join(dir, 'env.json'), JSON.stringify(environment))
       const result = await run(NODE_22, [HOPP, 'test', 'collection.json', '-e', 'env.json'], dir)
       expect(result.stderr + result.stdout).not.toMatch(/MALFORMED|INVALID_/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+    expect(server.requests).toHaveLength(snapshot.operations.length)
+    expect(server.unrouted().map((request) => `${request.method} ${request.url}`)).toEqual([])
+  })
+})
+
+describe.skipIf(!bruAvailable)('Bruno runs the Postman export after its own Postman import (skipped: @usebruno/cli not installed)', () => {
+  it.each(SPECS)('%s: bru run reaches a route with every request', { timeout: 180_000 }, async (file) => {
+    const snapshot = await fixtureSnapshot(file)
+    server = await startRouteServer(snapshot)
+    const collection = generateCollection(snapshot)
+    const dir = mkdtempSync(join(tmpdir(), 'bru-'))
+    try {
+      await writeBrunoCollection(toPostmanCollection(collection), dir)
+      const variables = Object.entries(server.baseUrlValues(collection.variables ?? {})).flatMap(([key, value]) => ['--env-var', `${key}=${value}`])
+      const result = await run(process.execPath, [BRU, 'run', ...variables], dir, 150_000)
+      expect(result.stderr).not.toMatch(/error/i)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

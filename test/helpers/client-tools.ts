@@ -40,3 +40,5 @@ export function run(command: string, args: readonly string[], cwd: string, timeo
     })
   })
 }
+
+export const bruAvailable = existsSync(BRU)
