@@ -28,13 +28,13 @@ export function toPostmanUrl(url: string, params: readonly KeyValue[], pathVaria
     if (parameter === undefined) {
       return segment.replace(IN_SEGMENT_PARAMETER, (_whole, name: string) => {
         if (!segmentParameters.includes(name)) segmentParameters.push(name)
+        // Listed too, so its value and description travel with the request (clients ignore the row).
+        const row = pathVariables.find((candidate) => candidate.key === name)
+        if (row !== undefined) variables.push(variableRow(name, row))
         return `{{${name}}}`
       })
     }
-    const row = pathVariables.find((candidate) => candidate.key === parameter)
-    const variable: PostmanKeyValue = { key: parameter, value: row?.value ?? '' }
-    if (row?.description !== undefined) variable.description = row.description
-    variables.push(variable)
+    variables.push(variableRow(parameter, pathVariables.find((candidate) => candidate.key === parameter)))
     return `:${parameter}`
   })
   const enabled = params.filter((param) => param.enabled).map((param) => (param.value === '' ? param.key : `${param.key}=${param.value}`))
@@ -51,6 +51,12 @@ export function toPostmanUrl(url: string, params: readonly KeyValue[], pathVaria
   postman.query = params.map(toPostmanRow)
   if (variables.length > 0) postman.variable = variables
   return postman
+}
+
+function variableRow(key: string, row: KeyValue | undefined): PostmanKeyValue {
+  const variable: PostmanKeyValue = { key, value: row?.value ?? '' }
+  if (row?.description !== undefined) variable.description = row.description
+  return variable
 }
 
 /** A neutral row as a Postman `{ key, value, disabled?, description? }` row. */
@@ -88,7 +94,12 @@ export function fromPostmanUrl(url: unknown, segmentParameters: readonly string[
     .map((segment) => {
       const name = POSTMAN_SEGMENT.exec(segment)?.[1]
       if (name === undefined) {
-        return segment.replace(/\{\{([^{}]+)\}\}/g, (whole, variable: string) => (segmentParameters.includes(variable) ? `{${variable}}` : whole))
+        return segment.replace(/\{\{([^{}]+)\}\}/g, (whole, variable: string) => {
+          if (!segmentParameters.includes(variable)) return whole
+          const row = rows.get(variable)
+          if (row !== undefined && !pathVariables.includes(row)) pathVariables.push(row)
+          return `{${variable}}`
+        })
       }
       const row = rows.get(name)
       if (row !== undefined && !pathVariables.includes(row)) pathVariables.push(row)
