@@ -270,3 +270,22 @@ describe("what Postman's converter gives (items 6 and 7)", () => {
     expect(fromPostmanCollection(JSON.parse(JSON.stringify(toPostmanCollection(collection))))).toEqual(collection)
   })
 })
+
+describe('GraphQL generation (item 10)', () => {
+  it('looks each root field up once through an index, not by scanning every field per operation', () => {
+    const count = 2_000
+    const fields = Array.from({ length: count }, (_, index) => ({ name: `field${index}`, type: 'String', args: [] }))
+    let reads = 0
+    // Counts element reads of the root type's field list: a scan per operation reads it count² / 2 times.
+    const counted = new Proxy(fields, {
+      get(target, property, receiver) {
+        if (typeof property === 'string' && /^\d+$/.test(property)) reads++
+        return Reflect.get(target, property, receiver)
+      },
+    })
+    const operations = fields.map((field) => op('QUERY', field.name))
+    const graphql = snapshot(operations, { type: 'graphql', specVersion: 'graphql', schemas: { '#/types/Query': { kind: 'OBJECT', name: 'Query', fields: counted } } })
+    expect(requests(generateCollection(graphql))).toHaveLength(count)
+    expect(reads).toBeLessThanOrEqual(2 * count)
+  })
+})

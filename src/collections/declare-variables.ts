@@ -55,20 +55,26 @@ export function declareUsedVariables(collection: Collection, descriptions: Recor
 }
 
 function requestTexts(request: Request): unknown[] {
+  // The body of a generated request holds no variables; a Postman source's may.
   return [request.url, request.params, request.headers, request.body?.text, request.auth, request.pathVariables]
 }
 
 /** Adds the names of every `{{name}}` in the strings of a JSON-like value. */
 function collectNames(value: unknown, names: Set<string>): void {
   if (typeof value === 'string') {
-    for (const match of value.matchAll(/\{\{([^{}]+)\}\}/g)) names.add(match[1]!.trim())
+    // Most texts have no variable: skip the regular expression for them.
+    if (value.includes('{{')) for (const match of value.matchAll(/\{\{([^{}]+)\}\}/g)) names.add(match[1]!.trim())
   } else if (Array.isArray(value)) {
     for (const item of value) collectNames(item, names)
   } else if (typeof value === 'object' && value !== null) {
-    for (const item of Object.values(value)) collectNames(item, names)
+    for (const key in value) collectNames((value as Record<string, unknown>)[key], names)
   }
 }
 
-function allRequests(items: readonly CollectionItem[]): Request[] {
-  return items.flatMap((item) => (item.type === 'folder' ? allRequests(item.items) : [item]))
+function allRequests(items: readonly CollectionItem[], found: Request[] = []): Request[] {
+  for (const item of items) {
+    if (item.type === 'folder') allRequests(item.items, found)
+    else found.push(item)
+  }
+  return found
 }
