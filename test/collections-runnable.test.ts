@@ -95,8 +95,7 @@ describe('path variables (item 1)', () => {
     const after = snapshot([op('GET', '/users/{userId}', { operationId: 'getUser', parameters: [{ name: 'userId', in: 'path', required: true, example: '1' }] })])
     const base = deepFreeze(generateCollection(before))
     const postman = JSON.parse(JSON.stringify(toPostmanCollection(base)))
-    postmanItem(base) // the export has a row per variable
-    postman.item[0].request.url.variable[0].value = '42'
+    postman.item[0].item[0].request.url.variable[0].value = '42'
     const current = fromPostmanCollection(postman)
     const { collection, report } = mergeCollection({ base, current, incoming: generateCollection(after), renames: [{ from: 'GET /users/{id}', to: 'GET /users/{userId}' }] })
     expect(only(collection)).toMatchObject({ url: '{{baseUrl}}/users/{userId}', pathVariables: [{ key: 'userId', value: '42', enabled: true }] })
@@ -287,5 +286,14 @@ describe('GraphQL generation (item 10)', () => {
     const graphql = snapshot(operations, { type: 'graphql', specVersion: 'graphql', schemas: { '#/types/Query': { kind: 'OBJECT', name: 'Query', fields: counted } } })
     expect(requests(generateCollection(graphql))).toHaveLength(count)
     expect(reads).toBeLessThanOrEqual(2 * count)
+  })
+})
+
+describe('folders for specs without tags (item 6)', () => {
+  it('groups by the first path segment that names a resource; a spec with tags keeps tag folders', () => {
+    const untagged = generateCollection(snapshot([op('GET', '/v1/customers'), op('GET', '/v1/customers/{id}'), op('POST', '/v1/charges'), op('GET', '/')]))
+    expect(untagged.items.map((item) => (item.type === 'folder' ? `${item.name}:${item.items.length}` : item.name))).toEqual(['charges:1', 'customers:2', 'GET /'])
+    const tagged = generateCollection(snapshot([op('GET', '/v1/customers', { tags: ['Customers'] }), op('GET', '/v1/charges')]))
+    expect(tagged.items.map((item) => item.name)).toEqual(['Customers', 'GET /v1/charges'])
   })
 })

@@ -17,16 +17,17 @@ const RESERVED_HEADERS = new Set(['accept', 'content-type', 'authorization'])
 /**
  * Turns a snapshot of any format into a neutral collection: one request per operation, in
  * folders by first tag (Postman snapshots: by their folder path), untagged ones at the top level
- * after the folders. Ids derive from operation identities and folder names, so the same snapshot
+ * after the folders; an OpenAPI spec without any tags gets folders by first resource path segment. Ids derive from operation identities and folder names, so the same snapshot
  * always gives a deep-equal collection and regenerating keeps every id.
  */
 export function generateCollection(snapshot: ApiSnapshot, options: GenerateCollectionOptions = {}): Collection {
   const baseUrlVariable = options.baseUrlVariable ?? 'baseUrl'
   const servers = new ServerVariables(baseUrlVariable, snapshot)
   const root: FolderNode = { children: new Map(), requests: [] }
+  const byPath = snapshot.type === 'openapi' && !snapshot.operations.some((operation) => firstTag(operation) !== undefined)
   for (const operation of snapshot.operations) {
     let node = root
-    for (const name of folderPath(snapshot, operation)) {
+    for (const name of byPath ? pathFolder(operation.path) : folderPath(snapshot, operation)) {
       let child = node.children.get(name)
       if (child === undefined) {
         child = { children: new Map(), requests: [] }
@@ -93,8 +94,24 @@ function toItems(node: FolderNode, path: readonly string[]): CollectionItem[] {
 /** Postman requests keep their folders; other formats file an operation under its first tag. */
 function folderPath(snapshot: ApiSnapshot, operation: SnapshotOperation): string[] {
   if (snapshot.type === 'postman') return operation.folder ?? []
-  const tag = operation.tags?.find((candidate) => candidate.trim() !== '')
+  const tag = firstTag(operation)
   return tag === undefined ? [] : [tag]
+}
+
+function firstTag(operation: SnapshotOperation): string | undefined {
+  return operation.tags?.find((candidate) => candidate.trim() !== '')
+}
+
+/** Segments that name no resource: versions (`v1`, `v2.1`), `api`, and path parameters. */
+const NOT_A_RESOURCE = /^(v\d+(\.\d+)*|api|\{.*\}|:.*)$/i
+
+/**
+ * The folder of an operation of a spec without tags: its first path segment that names a
+ * resource (`/v1/customers/{id}` -> `customers`), as users group requests; none for `/`.
+ */
+function pathFolder(path: string): string[] {
+  const segment = path.split('/').find((candidate) => candidate !== '' && !NOT_A_RESOURCE.test(candidate))
+  return segment === undefined ? [] : [segment]
 }
 
 /** One request for one operation (see `generateCollection`). */
