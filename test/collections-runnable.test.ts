@@ -297,3 +297,23 @@ describe('folders for specs without tags (item 6)', () => {
     expect(tagged.items.map((item) => item.name)).toEqual(['Customers', 'GET /v1/charges'])
   })
 })
+
+describe('saved response examples (item 6)', () => {
+  it("saves each response example the spec declares as a Postman example, and none from a bare schema", () => {
+    const collection = generateCollection(
+      snapshot([
+        op('GET', '/pets/{id}', {
+          responses: {
+            '200': { description: 'A pet', content: { 'application/json': { example: { id: 1, name: 'Rex' } } } },
+            '404': { description: 'Not found', content: { 'application/json': { examples: { missing: { value: { error: 'no pet' } } } } } },
+            '500': { description: 'Oops', content: { 'application/json': { schema: { type: ['object'] } } } },
+          },
+        }),
+      ]),
+    )
+    expect(postmanItem(collection).response).toEqual([
+      { name: 'A pet', status: 'OK', code: 200, header: [{ key: 'Content-Type', value: 'application/json' }], body: '{\n  "id": 1,\n  "name": "Rex"\n}', _postman_previewlanguage: 'json' },
+      { name: 'Not found', status: 'Not Found', code: 404, header: [{ key: 'Content-Type', value: 'application/json' }], body: '{\n  "error": "no pet"\n}', _postman_previewlanguage: 'json' },
+    ])
+  })
+})

@@ -7,6 +7,7 @@ import { folderId, requestId } from './ids.js'
 import type { Collection, CollectionItem, Folder, GenerateCollectionOptions, KeyValue, Request, RequestBody } from './model.js'
 import { pairRows, parameterExample, serializePairs, simpleText } from './parameter-values.js'
 import { exampleFromSchema } from './schema-example.js'
+import { responseExamples } from './response-examples.js'
 import { ServerVariables } from './server-variables.js'
 import { pathParameterNames, splitUrl } from './url-parts.js'
 import { isRecord } from './values.js'
@@ -149,6 +150,10 @@ export function generateRequest(
     request.headers.push({ key: 'Accept', value: accept, enabled: true })
   }
   request.auth = authForOperation(operation, snapshot)
+  if (snapshot.type === 'openapi') {
+    const examples = responseExamples(operation, request.name)
+    if (examples.length > 0) request.examples = examples
+  }
   const description = operation.description?.trim()
   if (description !== undefined && description !== '') request.description = operation.description!
   if (operation.deprecated) request.deprecated = true
