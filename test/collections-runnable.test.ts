@@ -8,6 +8,7 @@ import {
   type PostmanRequestItem,
   type Request,
 } from '../src/collections/index.js'
+import { openapiFormat } from '../src/formats/openapi/index.js'
 import { deepFreeze, op, snapshot } from './helpers/collections-snapshots.js'
 
 // Issue 12 items 1-7 and 9, field by field: what makes a generated request run as it is.
@@ -314,6 +315,30 @@ describe('saved response examples (item 6)', () => {
     expect(postmanItem(collection).response).toEqual([
       { name: 'A pet', status: 'OK', code: 200, header: [{ key: 'Content-Type', value: 'application/json' }], body: '{\n  "id": 1,\n  "name": "Rex"\n}', _postman_previewlanguage: 'json' },
       { name: 'Not found', status: 'Not Found', code: 404, header: [{ key: 'Content-Type', value: 'application/json' }], body: '{\n  "error": "no pet"\n}', _postman_previewlanguage: 'json' },
+    ])
+  })
+})
+
+describe("the spec's own order (item 6)", () => {
+  it('lists folders in the order of the document tags and requests in the order of its paths', async () => {
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 'Order', version: '1' },
+      tags: [{ name: 'zoo' }, { name: 'alpha' }],
+      paths: {
+        '/zebras': { post: { tags: ['zoo'], responses: { '200': { description: 'ok' } } }, get: { tags: ['zoo'], responses: { '200': { description: 'ok' } } } },
+        '/apples': { get: { tags: ['alpha'], responses: { '200': { description: 'ok' } } } },
+        '/bees': { get: { tags: ['zoo'], responses: { '200': { description: 'ok' } } } },
+        '/misc': { get: { tags: ['undeclared'], responses: { '200': { description: 'ok' } } } },
+      },
+    }
+    const { snapshot: normalized } = await openapiFormat.normalize(JSON.stringify(document), { sourceId: 'order' })
+    const collection = generateCollection({ ...normalized, fingerprint: 'order' })
+    const tree = collection.items.map((item) => (item.type === 'folder' ? [item.name, item.items.map((request) => request.name)] : item.name))
+    expect(tree).toEqual([
+      ['zoo', ['POST /zebras', 'GET /zebras', 'GET /bees']],
+      ['alpha', ['GET /apples']],
+      ['undeclared', ['GET /misc']],
     ])
   })
 })

@@ -26,7 +26,7 @@ export function generateCollection(snapshot: ApiSnapshot, options: GenerateColle
   const servers = new ServerVariables(baseUrlVariable, snapshot)
   const root: FolderNode = { children: new Map(), requests: [] }
   const byPath = snapshot.type === 'openapi' && !snapshot.operations.some((operation) => firstTag(operation) !== undefined)
-  for (const operation of snapshot.operations) {
+  for (const operation of inDocumentOrder(snapshot)) {
     let node = root
     for (const name of byPath ? pathFolder(operation.path) : folderPath(snapshot, operation)) {
       let child = node.children.get(name)
@@ -40,7 +40,7 @@ export function generateCollection(snapshot: ApiSnapshot, options: GenerateColle
   }
   const collection: Collection = {
     name: options.name ?? (snapshot.title.trim() === '' ? 'API' : snapshot.title),
-    items: toItems(root, []),
+    items: toItems(root, [], folderOrder(snapshot)),
     variables: Object.fromEntries(servers.values),
   }
   declareSegmentParameters(collection)
@@ -83,13 +83,35 @@ interface FolderNode {
   requests: Request[]
 }
 
-function toItems(node: FolderNode, path: readonly string[]): CollectionItem[] {
-  const names = [...node.children.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-  const folders = names.map((name): Folder => {
+function toItems(node: FolderNode, path: readonly string[], order: (names: string[]) => string[]): CollectionItem[] {
+  const folders = order([...node.children.keys()]).map((name): Folder => {
     const namePath = [...path, name]
-    return { type: 'folder', id: folderId(namePath), name, items: toItems(node.children.get(name)!, namePath) }
+    return { type: 'folder', id: folderId(namePath), name, items: toItems(node.children.get(name)!, namePath, order) }
   })
   return [...folders, ...node.requests]
+}
+
+/** Operations as the document lists them when the snapshot knows that order (OpenAPI), else by key. */
+function inDocumentOrder(snapshot: ApiSnapshot): readonly SnapshotOperation[] {
+  const keys = snapshot.order?.operations
+  if (keys === undefined) return snapshot.operations
+  const position = new Map(keys.map((key, index) => [key, index]))
+  const at = (operation: SnapshotOperation): number => position.get(operation.key) ?? keys.length
+  return [...snapshot.operations].sort((a, b) => at(a) - at(b))
+}
+
+/**
+ * Folder order: with a document order, the document's `tags` list first (as declared), then
+ * other folders as their first operation comes; without one, by name.
+ */
+function folderOrder(snapshot: ApiSnapshot): (names: string[]) => string[] {
+  const tags = snapshot.order?.tags
+  if (tags === undefined) return (names) => names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  const position = new Map(tags.map((tag, index) => [tag, index]))
+  return (names) => {
+    const at = (name: string): number => position.get(name) ?? tags.length
+    return names.map((name, index) => ({ name, index })).sort((a, b) => at(a.name) - at(b.name) || a.index - b.index).map((entry) => entry.name)
+  }
 }
 
 /** Postman requests keep their folders; other formats file an operation under its first tag. */

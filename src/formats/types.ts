@@ -135,6 +135,14 @@ export interface ApiSnapshot {
   warnings: string[]
   /** SHA-256 (hex) of the canonical form of this snapshot. */
   fingerprint: string
+  /** The order the document lists operations and tags (OpenAPI), for display; not part of the fingerprint. */
+  order?: DocumentOrder
+}
+
+/** Operation keys and tag names in the order a document lists them. */
+export interface DocumentOrder {
+  operations: string[]
+  tags: string[]
 }
 
 /** What a format produces from a document, before the service fingerprints it. */
