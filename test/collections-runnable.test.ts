@@ -342,3 +342,14 @@ describe("the spec's own order (item 6)", () => {
     ])
   })
 })
+
+describe('wildcard media types (item 5)', () => {
+  it('sends */* with a structured schema as JSON (Kubernetes PUT), and */* with a string or no schema as a file', () => {
+    const bodyOf = (schema: Record<string, unknown> | undefined) =>
+      only(generateCollection(snapshot([op('PUT', '/x', { requestBody: { required: true, content: { '*/*': schema === undefined ? {} : { schema } } } })]))).body
+    expect(bodyOf({ $ref: '#/components/schemas/Pod' })).toEqual({ mediaType: 'application/json', text: 'null' })
+    expect(bodyOf({ type: ['object'], properties: { kind: { type: ['string'], example: 'Pod' } } })).toEqual({ mediaType: 'application/json', text: '{\n  "kind": "Pod"\n}' })
+    expect(bodyOf({ type: ['string'] })).toEqual({ mediaType: 'application/octet-stream', text: '' })
+    expect(bodyOf(undefined)).toEqual({ mediaType: 'application/octet-stream', text: '' })
+  })
+})

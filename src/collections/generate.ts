@@ -1,4 +1,4 @@
-import type { ApiSnapshot, ParameterSpec, SnapshotOperation } from '../formats/types.js'
+import type { ApiSnapshot, MediaTypeSpec, ParameterSpec, SnapshotOperation } from '../formats/types.js'
 import { bodyText, isBinaryMediaType, preferredMediaType } from './body-text.js'
 import { declareUsedVariables, hoistSharedAuth } from './declare-variables.js'
 import { authForOperation } from './generate-auth.js'
@@ -268,11 +268,27 @@ function requestBody(snapshot: ApiSnapshot, operation: SnapshotOperation): Reque
   if (mediaType === undefined) return undefined
   const media = content[mediaType] ?? {}
   const schema = isRecord(media.schema) ? media.schema : undefined
-  if (isBinaryMediaType(mediaType) || (schema?.type === 'string' && schema.format === 'binary')) {
+  const binarySchema = schema === undefined || (primaryTypeOf(schema) === 'string' && (schema.format === 'binary' || schema.format === undefined))
+  // A wildcard that takes a structured schema (Kubernetes `*/*` with a Pod) is sent as JSON.
+  if (mediaType.includes('*') && !binarySchema) return jsonBody(media, snapshot)
+  if (isBinaryMediaType(mediaType) || (schema !== undefined && primaryTypeOf(schema) === 'string' && schema.format === 'binary')) {
     return { mediaType: mediaType.includes('*') ? 'application/octet-stream' : mediaType, text: '' }
   }
   const example = media.example !== undefined ? media.example : media.schema === undefined ? undefined : exampleFromSchema(media.schema, snapshot.schemas)
   return { mediaType, text: bodyText(mediaType, example, rootElementName(media.schema), media.encoding) }
+}
+
+function jsonBody(media: MediaTypeSpec, snapshot: ApiSnapshot): RequestBody {
+  const example = media.example !== undefined ? media.example : exampleFromSchema(media.schema, snapshot.schemas)
+  return { mediaType: 'application/json', text: bodyText('application/json', example) }
+}
+
+/** `type` as a string, or the first non-null entry of a normalized type list. */
+function primaryTypeOf(schema: Record<string, unknown>): string | undefined {
+  if (typeof schema.type === 'string') return schema.type
+  if (Array.isArray(schema.type)) return schema.type.find((type): type is string => typeof type === 'string' && type !== 'null')
+  if (typeof schema.$ref === 'string' || isRecord(schema.properties) || Array.isArray(schema.allOf) || Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf)) return 'object'
+  return undefined
 }
 
 /** XML examples are named after the referenced schema (`Pet`), as OpenAPI's default XML mapping does. */
