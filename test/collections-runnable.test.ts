@@ -353,3 +353,36 @@ describe('wildcard media types (item 5)', () => {
     expect(bodyOf(undefined)).toEqual({ mediaType: 'application/octet-stream', text: '' })
   })
 })
+
+describe('collections saved before issue 12 still merge', () => {
+  it('converges without duplicates when the saved base has the old shape (no path values, per-request auth, no path folders)', () => {
+    const schemes = { bearer: { type: 'http', scheme: 'bearer' } }
+    const spec = snapshot(
+      [op('GET', '/v1/items/{id}', { security: [{ bearer: [] }], parameters: [{ name: 'id', in: 'path', required: true, example: '7' }] }), op('POST', '/v1/items', { security: [{ bearer: [] }] })],
+      { securitySchemes: schemes, servers: ['https://api.example.com/'] },
+    )
+    const incoming = generateCollection(spec)
+    // What the old generator wrote: requests at the top level, empty path values, auth copied per request.
+    const old: Collection = {
+      name: incoming.name,
+      variables: { baseUrl: 'https://api.example.com/' },
+      items: requests(incoming).map(({ pathVariables: _values, ...request }) => ({ ...request, auth: { type: 'bearer', token: '{{token}}' } })),
+    }
+    const base = deepFreeze(old)
+    const first = mergeCollection({ base, current: structuredClone(old), incoming })
+    const keys = requests(first.collection).map((request) => request.operationKey)
+    expect(new Set(keys).size).toBe(keys.length)
+    expect(keys.sort()).toEqual(['GET /v1/items/{id}', 'POST /v1/items'])
+    expect(first.report.conflicts).toEqual([])
+    expect(only({ ...first.collection, items: first.collection.items.filter((item) => item.type === 'request' && item.method === 'GET') })).toMatchObject({
+      pathVariables: [{ key: 'id', value: '7' }],
+      auth: { type: 'inherit' },
+    })
+    expect(first.collection.auth).toEqual({ type: 'bearer', token: '{{token}}' })
+    expect(first.collection.variables).toMatchObject({ baseUrl: 'https://api.example.com', token: '' })
+    // The next sync of the same spec changes nothing.
+    const second = mergeCollection({ base: incoming, current: first.collection, incoming })
+    expect(second.collection).toEqual(first.collection)
+    expect(second.report).toMatchObject({ added: [], updated: [], removed: [], conflicts: [] })
+  })
+})
