@@ -53,7 +53,7 @@ describe('api-live-sync watch --out', () => {
 
     // The user edits the file the Postman way: a header, a test script.
     const collection = JSON.parse(readFileSync(out, 'utf8'))
-    const list = flatten(collection.item).find((item: PostmanItem) => item.name === 'List pets')!
+    const list = flatten(collection.item).find((item: PostmanItem) => item.name === 'List pets') as { request: { header?: unknown[] }; event?: unknown }
     list.request.header = [...(list.request.header ?? []), { key: 'X-Team', value: 'platform' }]
     list.event = [{ listen: 'test', script: { type: 'text/javascript', exec: ["pm.test('200', () => pm.response.to.have.status(200))"] } }]
     writeFileSync(out, JSON.stringify(collection, null, 2))

@@ -35,7 +35,7 @@ export function normalizeMediaType(raw: JsonObject, context: NormalizeContext, r
   return sortedShallow(spec)
 }
 
-/** `encoding`: per property, its `contentType`, `style`, `explode` and `allowReserved` (headers are not kept). */
+/** `encoding`: per property, its `contentType`, `style`, `explode` and `allowReserved` where not the default (headers are not kept). */
 function normalizeEncoding(raw: unknown): Record<string, EncodingSpec> | undefined {
   if (!isRecord(raw)) return undefined
   const encoding: Record<string, EncodingSpec> = {}
@@ -45,13 +45,14 @@ function normalizeEncoding(raw: unknown): Record<string, EncodingSpec> | undefin
     const spec: EncodingSpec = {}
     const contentType = getOwn(entry, 'contentType')
     if (typeof contentType === 'string') spec.contentType = contentType
+    // Values equal to OpenAPI's defaults are left out: writing a default out is no change.
     const style = getOwn(entry, 'style')
-    if (typeof style === 'string') spec.style = style
+    if (typeof style === 'string' && style !== 'form') spec.style = style
     const explode = getOwn(entry, 'explode')
-    if (typeof explode === 'boolean') spec.explode = explode
+    if (typeof explode === 'boolean' && explode !== ((spec.style ?? 'form') === 'form')) spec.explode = explode
     const allowReserved = getOwn(entry, 'allowReserved')
-    if (typeof allowReserved === 'boolean') spec.allowReserved = allowReserved
-    setOwn(encoding, property, sortedShallow(spec))
+    if (allowReserved === true) spec.allowReserved = true
+    if (Object.keys(spec).length > 0) setOwn(encoding, property, sortedShallow(spec))
   }
   return Object.keys(encoding).length === 0 ? undefined : encoding
 }
