@@ -5,6 +5,7 @@ import { benchFixtures } from './fixtures.js'
 import { benchMerge } from './merge.js'
 import { benchEtagPoll } from './etag-poll.js'
 import { benchYaml } from './yaml.js'
+import { benchGraphqlCollection } from './graphql-collection.js'
 import { formatMs } from './harness.js'
 
 async function mergeRows(): Promise<BenchRow[]> {
@@ -20,6 +21,19 @@ async function mergeRows(): Promise<BenchRow[]> {
   ]
 }
 
+async function graphqlCollectionRows(): Promise<BenchRow[]> {
+  const { smallMs, largeMs, ratio } = await benchGraphqlCollection()
+  return [
+    {
+      benchmark: 'generateCollection, GraphQL 60,000 root fields',
+      measured: formatMs(largeMs),
+      baseline: `${formatMs(smallMs)} at 6,000 root fields`,
+      ratio,
+      goal: '<= 15 (linear: ~10)',
+    },
+  ]
+}
+
 /** Runs every benchmark and prints one table of figures with ratios against baselines measured in the same run. */
 async function main(): Promise<void> {
   const rows: BenchRow[] = []
@@ -29,6 +43,7 @@ async function main(): Promise<void> {
     ['collection merge', mergeRows],
     ['ETag polling', benchEtagPoll],
     ['YAML parsing', benchYaml],
+    ['GraphQL collection generation', graphqlCollectionRows],
   ]
   for (const [name, bench] of benches) {
     process.stderr.write(`running ${name}...\n`)

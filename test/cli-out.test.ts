@@ -33,10 +33,8 @@ const v3 = api({
 })
 
 type PostmanItem = { name: string; item?: PostmanItem[]; request?: { method: string; header?: Array<{ key: string; value: string }> }; event?: Array<{ listen: string; script: { exec: string[] } }> }
-const items = (file: string): PostmanItem[] => {
-  const flatten = (list: PostmanItem[]): PostmanItem[] => list.flatMap((item) => (item.item ? flatten(item.item) : [item]))
-  return flatten((JSON.parse(readFileSync(file, 'utf8')) as { item: PostmanItem[] }).item)
-}
+const flatten = (list: PostmanItem[]): PostmanItem[] => list.flatMap((item) => (item.item ? flatten(item.item) : [item]))
+const items = (file: string): PostmanItem[] => flatten((JSON.parse(readFileSync(file, 'utf8')) as { item: PostmanItem[] }).item)
 
 describe('api-live-sync watch --out', () => {
   it('writes the collection, merges later changes into it, and keeps the user’s edits across syncs and restarts', async () => {
@@ -55,7 +53,7 @@ describe('api-live-sync watch --out', () => {
 
     // The user edits the file the Postman way: a header, a test script.
     const collection = JSON.parse(readFileSync(out, 'utf8'))
-    const list = collection.item.find((item: PostmanItem) => item.name === 'List pets')
+    const list = flatten(collection.item).find((item: PostmanItem) => item.name === 'List pets') as { request: { header?: unknown[] }; event?: unknown }
     list.request.header = [...(list.request.header ?? []), { key: 'X-Team', value: 'platform' }]
     list.event = [{ listen: 'test', script: { type: 'text/javascript', exec: ["pm.test('200', () => pm.response.to.have.status(200))"] } }]
     writeFileSync(out, JSON.stringify(collection, null, 2))

@@ -20,6 +20,11 @@ function requestFor(collection: Collection, operationKey: string): Request {
   return request
 }
 
+/** The auth a client uses for a request: its own, else (inherit) the collection's. */
+function effectiveAuth(collection: Collection, request: Request): unknown {
+  return request.auth === undefined || request.auth.type === 'inherit' ? (collection.auth ?? { type: 'inherit' }) : request.auth
+}
+
 function bodyOf(schema: SchemaNode, schemas: Record<string, SchemaNode> = {}, mediaType = 'application/json'): string {
   const collection = generateCollection(
     snapshot([op('POST', '/things', { requestBody: { required: true, content: { [mediaType]: { schema } } } })], { schemas }),
@@ -72,7 +77,8 @@ describe('generateCollection: structure', () => {
   })
 
   it('holds the first server in a baseUrl variable (or an empty one), under the name the options give', () => {
-    expect(generateCollection(usersApi()).variables).toEqual({ baseUrl: 'https://api.example.com/v1' })
+    // usersApi is secured by a bearer token, so `token` is declared too (issue 12 item 3).
+    expect(generateCollection(usersApi()).variables).toEqual({ baseUrl: 'https://api.example.com/v1', token: '' })
     const collection = generateCollection(snapshot([op('GET', '/x')], { servers: [] }), { name: 'Mine', baseUrlVariable: 'host' })
     expect(collection).toMatchObject({ name: 'Mine', variables: { host: '' } })
     expect(requests(collection)[0]!.url).toBe('{{host}}/x')
@@ -112,7 +118,9 @@ describe('generateCollection: parameters and headers', () => {
       { key: 'q', value: 'shoes', enabled: true },
       { key: 'sort', value: 'asc', enabled: false },
       { key: 'page', value: '1', enabled: false },
-      { key: 'ids', value: '1,2', enabled: false },
+      // OpenAPI's default query style is form, exploded: an array repeats the key (issue 12 item 4).
+      { key: 'ids', value: '1', enabled: false },
+      { key: 'ids', value: '2', enabled: false },
       { key: 'cursor', value: '', enabled: false, description: 'Opaque cursor' },
     ])
   })
@@ -230,9 +238,11 @@ describe('generateCollection: auth', () => {
     oauth: { type: 'oauth2', flows: { authorizationCode: { authorizationUrl: 'https://auth/authorize', tokenUrl: 'https://auth/token', scopes: {} } } },
     tls: { type: 'mutualTLS' },
   }
+  // The auth the client uses: the request's own, else (inherit) the collection's, where shared auth lives.
   const authOf = (security: Array<Record<string, string[]>> | undefined): unknown => {
     const operation = security === undefined ? op('GET', '/x') : op('GET', '/x', { security })
-    return requestFor(generateCollection(snapshot([operation], { securitySchemes: schemes })), 'GET /x').auth
+    const collection = generateCollection(snapshot([operation], { securitySchemes: schemes }))
+    return effectiveAuth(collection, requestFor(collection, 'GET /x'))
   }
 
   it('maps security schemes to request auth with placeholder values', () => {
@@ -338,8 +348,8 @@ describe('generateCollection: GraphQL and Postman snapshots', () => {
         { key: 'expand', value: 'sources', enabled: true },
         { key: 'limit', value: '', enabled: false },
       ],
-      auth: { type: 'bearer', token: '{{token}}' },
     })
+    expect(effectiveAuth(collection, customers.items[0] as Request)).toEqual({ type: 'bearer', token: '{{token}}' })
   })
 
   it('reads the create and list operations of the users API', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { generateCollection, toHoppscotchCollection, type Collection, type Request } from '../src/collections/index.js'
+import { generateCollection, toHoppscotchCollection, toHoppscotchEnvironment, type Collection, type Request } from '../src/collections/index.js'
 import { usersApi } from './helpers/collections-snapshots.js'
 
 function single(request: Partial<Request>): Collection {
@@ -16,41 +16,62 @@ describe('toHoppscotchCollection', () => {
   const hopp = JSON.parse(JSON.stringify(toHoppscotchCollection(collection)))
 
   it('writes a versioned collection whose folders are child collections', () => {
+    // v12 / '17': the versions the released @hoppscotch/cli reads (issue 12 item 8). The server URL
+    // and the empty token live in the environment file, which collection variables would shadow.
     expect(hopp).toMatchObject({
-      v: 13,
+      v: 12,
       name: 'Users API',
       requests: [],
-      auth: { authType: 'inherit', authActive: true },
+      auth: { authType: 'bearer', authActive: true, token: '<<token>>' },
       headers: [],
-      variables: [{ key: 'baseUrl', initialValue: 'https://api.example.com/v1', currentValue: 'https://api.example.com/v1', secret: false }],
+      variables: [],
       description: null,
       preRequestScript: '',
       testScript: '',
     })
     expect(hopp.folders).toHaveLength(1)
-    expect(hopp.folders[0]).toMatchObject({ v: 13, _ref_id: users.id, name: 'users', folders: [], auth: { authType: 'inherit', authActive: true } })
+    expect(hopp.folders[0]).toMatchObject({ v: 12, _ref_id: users.id, name: 'users', folders: [], auth: { authType: 'inherit', authActive: true } })
     expect(hopp.folders[0].requests.map((request: { name: string }) => request.name)).toEqual(['List users', 'Get a user', 'Create a user'])
   })
 
   it('writes each request with endpoint, method, params, headers, scripts, auth, body and request variables', () => {
     const [list, get, create] = hopp.folders[0].requests
     expect(list).toEqual({
-      v: '18',
+      v: '17',
       _ref_id: (users as { items: Request[] }).items[0]!.id,
       name: 'List users',
       method: 'GET',
       endpoint: '<<baseUrl>>/users',
       params: [{ key: 'limit', value: '20', active: false, description: '' }],
-      headers: [{ key: 'X-Request-Id', value: '', active: true, description: '' }],
+      headers: [{ key: 'X-Request-Id', value: '00000000-0000-4000-8000-000000000000', active: true, description: '' }],
       preRequestScript: 'pw.env.set("a", "1")',
       testScript: 'pw.test("ok", () => {})',
-      auth: { authType: 'bearer', authActive: true, token: '<<token>>' },
+      auth: { authType: 'inherit', authActive: true },
       body: { contentType: null, body: null },
       requestVariables: [],
       responses: {},
+      description: null,
     })
-    expect(get).toMatchObject({ endpoint: '<<baseUrl>>/users/<<id>>', requestVariables: [{ key: 'id', value: '', active: true }] })
+    expect(get).toMatchObject({ endpoint: '<<baseUrl>>/users/<<id>>', requestVariables: [{ key: 'id', value: 'string', active: true }] })
     expect(create.body).toEqual({ contentType: 'application/json', body: expect.stringContaining('"email": "user@example.com"') })
+  })
+
+  it('puts server URLs and empty (user-set) variables in an environment file, other variables in the collection', () => {
+    const both: Collection = { name: 'c', items: [], variables: { baseUrl: 'https://api.example.com', token: '', extension: 'png' } }
+    expect(toHoppscotchEnvironment(both)).toEqual({
+      v: 2,
+      id: 'env',
+      name: 'c',
+      variables: [
+        { key: 'baseUrl', initialValue: 'https://api.example.com', currentValue: 'https://api.example.com', secret: false },
+        { key: 'token', initialValue: '', currentValue: '', secret: true },
+      ],
+    })
+    expect(toHoppscotchCollection(both).variables).toEqual([{ key: 'extension', initialValue: 'png', currentValue: 'png', secret: false }])
+  })
+
+  it('keeps request descriptions (request schema v17 has the field)', () => {
+    expect(toHoppscotchCollection(single({ description: 'Creates an x.' })).requests[0]!.description).toBe('Creates an x.')
   })
 
   it('maps form bodies to Hoppscotch form rows and key: value lines', () => {

@@ -61,16 +61,22 @@ describe('toPostmanCollection', () => {
     expect(postman.info).toEqual({ name: 'Users API', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' })
     expect(postman.item).toHaveLength(1)
     expect(postman.item[0]).toMatchObject({ name: 'users', item: [{ name: 'List users' }, { name: 'Get a user' }, { name: 'Create a user' }] })
-    expect(postman.variable).toEqual([{ key: 'baseUrl', value: 'https://api.example.com/v1', type: 'string' }])
+    // Every variable the requests use is declared, with what to put there (issue 12 item 3).
+    expect(postman.variable).toEqual([
+      { key: 'baseUrl', value: 'https://api.example.com/v1', type: 'string', description: 'Server URL (from the spec); point it at the server you call.' },
+      { key: 'token', value: '', type: 'string', description: 'Bearer token: sent as `Authorization: Bearer <token>`.' },
+    ])
   })
 
   it('writes method, headers, URL parts with query rows and disabled flags, and path variables', () => {
     expect(list!.request).toMatchObject({
       method: 'GET',
-      header: [{ key: 'X-Request-Id', value: '' }],
+      // A required header gets a value that fits its schema (format: uuid).
+      header: [{ key: 'X-Request-Id', value: '00000000-0000-4000-8000-000000000000' }],
       url: { raw: '{{baseUrl}}/users', host: ['{{baseUrl}}'], path: ['users'], query: [{ key: 'limit', value: '20', disabled: true }] },
     })
-    expect(get!.request.url).toEqual({ raw: '{{baseUrl}}/users/:id', host: ['{{baseUrl}}'], path: ['users', ':id'], query: [], variable: [{ key: 'id', value: '' }] })
+    // Path variables carry a value, so the request runs as it is (issue 12 item 1).
+    expect(get!.request.url).toEqual({ raw: '{{baseUrl}}/users/:id', host: ['{{baseUrl}}'], path: ['users', ':id'], query: [], variable: [{ key: 'id', value: 'string' }] })
     const enabled = toPostmanCollection({
       name: 'x',
       items: [{ type: 'request', id: 'r', name: 'r', method: 'GET', url: 'https://api.example.com:8443/a', params: [{ key: 'a', value: '1', enabled: true }, { key: 'b', value: '', enabled: true }, { key: 'c', value: '3', enabled: false }], headers: [] }],
@@ -80,7 +86,9 @@ describe('toPostmanCollection', () => {
 
   it('writes a raw JSON body with its language, auth in Postman attribute lists, and scripts as events', () => {
     expect(create!.request.body).toEqual({ mode: 'raw', raw: expect.stringContaining('"name": "Ada"'), options: { raw: { language: 'json' } } })
-    expect(list!.request.auth).toEqual({ type: 'bearer', bearer: [{ key: 'token', value: '{{token}}', type: 'string' }] })
+    // The auth all requests share sits on the collection once; requests inherit it (null).
+    expect(postman.auth).toEqual({ type: 'bearer', bearer: [{ key: 'token', value: '{{token}}', type: 'string' }] })
+    expect(list!.request.auth).toBeNull()
     expect(list!.event).toEqual([
       { listen: 'prerequest', script: { type: 'text/javascript', exec: ['pm.variables.set("limit", 10)'] } },
       { listen: 'test', script: { type: 'text/javascript', exec: ['pm.test("ok", function () {', '  pm.response.to.have.status(200)', '})'] } },
@@ -163,7 +171,9 @@ describe('fromPostmanCollection', () => {
       id: allRequests(original)[1]!.id,
       operationKey: 'GET /users/{id}',
       name: 'Fetch one user',
-      url: '{{baseUrl}}/users/42',
+      // A path variable value set in Postman stays a path variable value (issue 12 item 9).
+      url: '{{baseUrl}}/users/{id}',
+      pathVariables: [{ key: 'id', value: '42', enabled: true }],
       scripts: { test: 'pm.test("has id", () => {\n  pm.expect(pm.response.json().id).to.exist\n})' },
       headers: [{ key: 'X-Debug', value: '1', enabled: false }],
     })

@@ -1,3 +1,5 @@
+import type { EncodingSpec } from '../formats/types.js'
+import { serializePairs } from './parameter-values.js'
 import { isRecord } from './values.js'
 
 /** `application/json`, `application/vnd.api+json`, `text/json; charset=utf-8`, ... */
@@ -15,6 +17,17 @@ export function isFormMediaType(mediaType: string): boolean {
 export function isXmlMediaType(mediaType: string): boolean {
   const essence = mediaTypeEssence(mediaType)
   return essence.endsWith('/xml') || essence.endsWith('+xml')
+}
+
+/**
+ * Media types whose body is a file rather than text: `application/octet-stream`, wildcards
+ * (`*\/*`, `image/*`), images, audio, video, PDF and archives.
+ */
+export function isBinaryMediaType(mediaType: string): boolean {
+  const essence = mediaTypeEssence(mediaType)
+  if (essence.includes('*')) return true
+  if (/^(image|audio|video|font)\//.test(essence)) return !essence.endsWith('+xml')
+  return ['application/octet-stream', 'application/pdf', 'application/zip', 'application/gzip', 'application/x-tar'].includes(essence)
 }
 
 /** The media type without parameters, lower-case: `application/json; charset=utf-8` -> `application/json`. */
@@ -39,13 +52,14 @@ export function preferredMediaType(mediaTypes: readonly string[]): string | unde
 
 /**
  * Writes an example value as the body text of a media type: JSON pretty-printed, forms as
- * `key=value&...` (form data too: one text shape for both, which exporters turn into rows), XML
- * as elements, anything else as the string or its JSON.
+ * `key=value&...` (form data too: one text shape for both, which exporters turn into rows) per
+ * OpenAPI's serialization rules and the media type's `encoding`, XML as elements, anything else
+ * as the string or its JSON.
  */
-export function bodyText(mediaType: string, example: unknown, rootName = 'root'): string {
+export function bodyText(mediaType: string, example: unknown, rootName = 'root', encoding: Readonly<Record<string, EncodingSpec>> = {}): string {
   if (example === undefined) return isJsonMediaType(mediaType) ? '{}' : ''
   if (isJsonMediaType(mediaType)) return jsonText(example)
-  if (isFormMediaType(mediaType)) return formText(example)
+  if (isFormMediaType(mediaType)) return formText(example, mediaTypeEssence(mediaType) === 'multipart/form-data', encoding)
   if (isXmlMediaType(mediaType) && typeof example !== 'string') return xmlText(rootName, example)
   return typeof example === 'string' ? example : JSON.stringify(example, null, 2)
 }
@@ -66,8 +80,13 @@ function jsonText(example: unknown): string {
   return JSON.stringify(example, null, 2) ?? 'null'
 }
 
-/** `a=1&b=two`; rows (`[{ key, value, disabled }]`, as Postman snapshots carry) keep their enabled ones. */
-function formText(example: unknown): string {
+/**
+ * `a=1&b=two`; rows (`[{ key, value, disabled }]`, as Postman snapshots carry) keep their enabled
+ * ones. An object's properties follow their `encoding` (default: style `form`, exploded, so arrays
+ * repeat the key; `deepObject` gives `address[city]=...`); in form data a nested object without
+ * an encoding is a JSON part, as OpenAPI's default `contentType` for objects says.
+ */
+function formText(example: unknown, multipart: boolean, encoding: Readonly<Record<string, EncodingSpec>>): string {
   if (typeof example === 'string') return example
   const pairs: Array<[string, string]> = []
   if (Array.isArray(example)) {
@@ -75,7 +94,15 @@ function formText(example: unknown): string {
       if (isRecord(row) && typeof row.key === 'string' && row.disabled !== true) pairs.push([row.key, scalar(row.value)])
     }
   } else if (isRecord(example)) {
-    for (const [key, value] of Object.entries(example)) pairs.push([key, scalar(value)])
+    for (const [key, value] of Object.entries(example)) {
+      const rule = Object.hasOwn(encoding, key) ? encoding[key] : undefined
+      if (rule?.style === undefined && isRecord(value) && (multipart || rule?.contentType !== undefined)) {
+        pairs.push([key, JSON.stringify(value)])
+        continue
+      }
+      const style = rule?.style ?? 'form'
+      pairs.push(...serializePairs(key, value, style, rule?.explode ?? style === 'form'))
+    }
   }
   return pairs.map(([key, value]) => `${encodeFormPart(key)}=${encodeFormPart(value)}`).join('&')
 }

@@ -13,7 +13,7 @@ import { isRecord, stringOr } from './values.js'
  * or unknown) it selects `__typename`, which is valid on every object type.
  */
 export function graphqlBody(operation: SnapshotOperation, snapshot: Pick<ApiSnapshot, 'schemas'>): string {
-  const types = new GraphqlTypes(snapshot.schemas)
+  const types = typesOf(snapshot.schemas)
   const field = types.rootField(operation)
   const args = field?.args ?? argumentsFromParameters(operation)
   const returnType = field?.type ?? stringOr(operation.extra?.returnType) ?? stringOr(operation.extra?.type)
@@ -52,8 +52,28 @@ const ROOT_TYPE_NAMES: Record<string, string> = { QUERY: 'Query', MUTATION: 'Mut
 
 const BUILT_IN_SCALARS: Record<string, unknown> = { String: '', ID: '', Int: 0, Float: 0, Boolean: false }
 
+/**
+ * One reader per snapshot's schemas, so generating a collection indexes each root type once
+ * (a lookup per operation, not a scan of every root field: linear in the number of fields).
+ */
+const readers = new WeakMap<object, GraphqlTypes>()
+
+function typesOf(schemas: Readonly<Record<string, unknown>>): GraphqlTypes {
+  let reader = readers.get(schemas)
+  if (reader === undefined) {
+    reader = new GraphqlTypes(schemas)
+    readers.set(schemas, reader)
+  }
+  return reader
+}
+
 /** Reads the named types the GraphQL normalizer stores under `#/types/Name`. */
 class GraphqlTypes {
+  /** Root type name to its fields by name, built on first use. */
+  private readonly rootFields = new Map<string, Map<string, Record<string, unknown>>>()
+  /** Selection set by type name. */
+  private readonly selections = new Map<string, string>()
+
   constructor(private readonly schemas: Readonly<Record<string, unknown>>) {}
 
   type(name: string): Record<string, unknown> | undefined {
@@ -67,14 +87,35 @@ class GraphqlTypes {
     const conventional = ROOT_TYPE_NAMES[operation.method.toUpperCase()]
     for (const rootName of [declaredRoot, conventional]) {
       if (rootName === undefined) continue
-      const fields = this.type(rootName)?.fields
-      const field = Array.isArray(fields) ? fields.find((candidate) => isRecord(candidate) && candidate.name === operation.path) : undefined
-      if (isRecord(field)) return toField(field)
+      const field = this.fieldsOf(rootName).get(operation.path)
+      if (field !== undefined) return toField(field)
     }
     return undefined
   }
 
+  private fieldsOf(typeName: string): Map<string, Record<string, unknown>> {
+    let index = this.rootFields.get(typeName)
+    if (index === undefined) {
+      index = new Map()
+      const fields = this.type(typeName)?.fields
+      for (const field of Array.isArray(fields) ? fields : []) {
+        if (isRecord(field) && typeof field.name === 'string' && !index.has(field.name)) index.set(field.name, field)
+      }
+      this.rootFields.set(typeName, index)
+    }
+    return index
+  }
+
   selection(typeName: string): string {
+    let selection = this.selections.get(typeName)
+    if (selection === undefined) {
+      selection = this.buildSelection(typeName)
+      this.selections.set(typeName, selection)
+    }
+    return selection
+  }
+
+  private buildSelection(typeName: string): string {
     if (BUILT_IN_SCALARS[typeName] !== undefined) return ''
     const node = this.type(typeName)
     if (node === undefined) return ' { __typename }'

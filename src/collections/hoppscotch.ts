@@ -4,13 +4,14 @@ import { pathParameterNames, splitUrl } from './url-parts.js'
 import { stringOr } from './values.js'
 
 /**
- * Hoppscotch's collection JSON as its "Import collection" reads it (hoppscotch/hoppscotch,
- * packages/hoppscotch-data: `HoppCollection` schema v13, whose requests are `HoppRESTRequest`
- * schema v18 with the v18 auth union). Collection schema version written in `v`.
+ * Hoppscotch's collection JSON (hoppscotch/hoppscotch, packages/hoppscotch-data): `HoppCollection`
+ * schema v12 with `HoppRESTRequest` schema v17, the latest versions the released command-line
+ * runner (`@hoppscotch/cli` 0.31) reads; it rejects newer ones as `MALFORMED_COLLECTION`, while
+ * the Hoppscotch app migrates these on import. Collection schema version written in `v`.
  */
-export const HOPPSCOTCH_COLLECTION_VERSION = 13
+export const HOPPSCOTCH_COLLECTION_VERSION = 12
 /** Request schema version written in each request's `v` (a string, as Hoppscotch writes it). */
-export const HOPPSCOTCH_REQUEST_VERSION = '18'
+export const HOPPSCOTCH_REQUEST_VERSION = '17'
 
 /** A Hoppscotch collection (or folder: folders are collections nested in `folders`). */
 export interface HoppscotchCollection {
@@ -42,6 +43,15 @@ export interface HoppscotchRequest {
   body: HoppscotchBody
   requestVariables: Array<{ key: string; value: string; active: boolean }>
   responses: Record<string, unknown>
+  description: string | null
+}
+
+/** A Hoppscotch environment file (schema v2), as `hopp test -e env.json` and the app's import read it. */
+export interface HoppscotchEnvironment {
+  v: 2
+  id: string
+  name: string
+  variables: Array<{ key: string; initialValue: string; currentValue: string; secret: boolean }>
 }
 
 /** A Hoppscotch parameter or header row. */
@@ -77,17 +87,36 @@ const RAW_CONTENT_TYPES = new Set([
  * Writes a collection as a Hoppscotch collection: folders become child collections (Hoppscotch
  * lists a collection's folders before its requests), `{{variable}}` becomes `<<variable>>`,
  * path parameters `{id}` become request variables `<<id>>`, collection variables keep their
- * values, scripts are copied as they are (Postman `pm.*` scripts may need porting to `pw.*`), our
- * ids go in `_ref_id`. Auth maps to Hoppscotch's types (`api-key`, `oauth-2`, ...); a type it has
- * no equivalent for becomes `inherit`. Saved examples and request descriptions have no
- * counterpart in Hoppscotch's request format and are left out.
+ * values (except the ones an environment sets, see `toHoppscotchEnvironment`), scripts are copied
+ * as they are (Postman `pm.*` scripts may need porting to `pw.*`), our ids go in `_ref_id`. Auth
+ * maps to Hoppscotch's types (`api-key`, `oauth-2`, ...); a type it has no equivalent for becomes
+ * `inherit`. Saved examples have no counterpart in Hoppscotch's request format and are left out.
  */
 export function toHoppscotchCollection(collection: Collection): HoppscotchCollection {
-  const variables = Object.entries(collection.variables ?? {}).map(([key, value]) => ({ key, initialValue: value, currentValue: value, secret: false }))
+  const variables = Object.entries(collection.variables ?? {})
+    .filter(([, value]) => !isEnvironmentValue(value))
+    .map(([key, value]) => ({ key, initialValue: value, currentValue: value, secret: false }))
   const root = hoppCollection(collection.items, collection.name, 'collection', variables, collection.auth, collection.description)
   root.preRequestScript = collection.scripts?.preRequest ?? ''
   root.testScript = collection.scripts?.test ?? ''
   return root
+}
+
+/**
+ * The collection variables a Hoppscotch environment holds: server URLs and the ones left empty
+ * for the user (credentials). Hoppscotch resolves collection variables before environment ones,
+ * so the collection leaves these out, or `hopp test -e env.json` could never reach another host.
+ */
+export function toHoppscotchEnvironment(collection: Collection, name = collection.name): HoppscotchEnvironment {
+  const variables = Object.entries(collection.variables ?? {})
+    .filter(([, value]) => isEnvironmentValue(value))
+    .map(([key, value]) => ({ key, initialValue: value, currentValue: value, secret: value === '' && !/url$/i.test(key) }))
+  return { v: 2, id: 'env', name, variables }
+}
+
+/** A server URL or an empty value: the user's environment sets it. */
+function isEnvironmentValue(value: string): boolean {
+  return value === '' || /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value)
 }
 
 function hoppCollection(
@@ -135,8 +164,9 @@ function hoppRequest(request: Request): HoppscotchRequest {
     testScript: request.scripts?.test ?? '',
     auth: hoppAuth(request.auth ?? { type: 'inherit' }),
     body: hoppBody(request.body),
-    requestVariables: pathParameterNames(path).map((key) => ({ key, value: '', active: true })),
+    requestVariables: [...new Set(pathParameterNames(path))].map((key) => ({ key, value: variables(request.pathVariables?.find((row) => row.key === key)?.value ?? ''), active: true })),
     responses: {},
+    description: request.description ?? null,
   }
 }
 

@@ -35,5 +35,5 @@ export type {
   PostmanEvent,
   PostmanVariable,
 } from './postman-types.js'
-export { toHoppscotchCollection, HOPPSCOTCH_COLLECTION_VERSION, HOPPSCOTCH_REQUEST_VERSION } from './hoppscotch.js'
-export type { HoppscotchCollection, HoppscotchRequest, HoppscotchKeyValue, HoppscotchAuth, HoppscotchBody } from './hoppscotch.js'
+export { toHoppscotchCollection, toHoppscotchEnvironment, HOPPSCOTCH_COLLECTION_VERSION, HOPPSCOTCH_REQUEST_VERSION } from './hoppscotch.js'
+export type { HoppscotchCollection, HoppscotchEnvironment, HoppscotchRequest, HoppscotchKeyValue, HoppscotchAuth, HoppscotchBody } from './hoppscotch.js'

@@ -14,7 +14,7 @@ import { sameJson } from './values.js'
  */
 export function mergeKeyValues(
   merger: FieldMerger,
-  field: 'params' | 'headers',
+  field: 'params' | 'headers' | 'pathVariables',
   base: readonly KeyValue[],
   current: readonly KeyValue[],
   incoming: readonly KeyValue[],

@@ -1,12 +1,13 @@
-import type { Auth, Request, RequestBody } from './model.js'
+import type { Auth, KeyValue, Request, RequestBody } from './model.js'
 import { mergeBody } from './merge-body.js'
 import { mergeKeyValues } from './merge-key-values.js'
 import { mergeUrl } from './merge-url.js'
 import type { FieldMerger } from './three-way.js'
+import { pathParameterNames, splitUrl } from './url-parts.js'
 import { sameJson } from './values.js'
 
 /** Fields with a merge of their own; every other field (name, method, scripts, ...) merges as one value. */
-const SPECIAL_FIELDS = new Set(['type', 'id', 'operationKey', 'url', 'params', 'headers', 'body', 'auth'])
+const SPECIAL_FIELDS = new Set(['type', 'id', 'operationKey', 'url', 'params', 'headers', 'pathVariables', 'body', 'auth'])
 
 /**
  * Merges one request three ways: `base` (generated from the last synced spec), `user` (the
@@ -37,11 +38,32 @@ export function mergeRequest(merger: FieldMerger, base: Request, user: Request, 
     if (spec.operationKey !== user.operationKey) merger.markChanged('operationKey')
     request.operationKey = spec.operationKey
   }
+  const pathVariables = mergePathVariables(merger, base, user, spec)
+  if (pathVariables !== undefined) request.pathVariables = pathVariables
   const body: RequestBody | undefined = mergeBody(merger, base.body, user.body, spec.body)
   if (body !== undefined) request.body = body
   const auth = merger.merge<Auth>('auth', base.auth, user.auth, spec.auth, sameAuth)
   if (auth !== undefined) request.auth = auth
   return request
+}
+
+/**
+ * Path variable rows merge like query rows, after the base's and the user's rows follow a
+ * parameter the spec renamed (by name, else by position, as `mergeUrl` carries typed values),
+ * so a value the user set for `{id}` stays with `{userId}`.
+ */
+function mergePathVariables(merger: FieldMerger, base: Request, user: Request, spec: Request): KeyValue[] | undefined {
+  if (base.pathVariables === undefined && user.pathVariables === undefined && spec.pathVariables === undefined) return undefined
+  const baseNames = pathParameterNames(splitUrl(base.url).path)
+  const specNames = pathParameterNames(splitUrl(spec.url).path)
+  const renamed = new Map<string, string>()
+  baseNames.forEach((name, index) => {
+    const next = specNames[index]
+    if (!specNames.includes(name) && next !== undefined && !baseNames.includes(next)) renamed.set(name, next)
+  })
+  const follow = (rows: readonly KeyValue[] | undefined): KeyValue[] => (rows ?? []).map((row) => (renamed.has(row.key) ? { ...row, key: renamed.get(row.key)! } : row))
+  const merged = mergeKeyValues(merger, 'pathVariables', follow(base.pathVariables), follow(user.pathVariables), spec.pathVariables ?? [])
+  return merged.length === 0 && user.pathVariables === undefined ? undefined : merged
 }
 
 function field(request: Request, key: string): unknown {

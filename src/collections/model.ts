@@ -9,12 +9,16 @@ export interface Collection {
   items: CollectionItem[]
   /** Collection variables by name; generated collections hold `baseUrl`. */
   variables?: Record<string, string>
+  /** What to put in a variable, by variable name (Postman's variable `description`). */
+  variableDescriptions?: Record<string, string>
   /** Collection-level description (Postman `info.description`), kept so hand edits survive a sync. */
   description?: string
   /** Collection-level auth that requests with `{ type: 'inherit' }` use (Postman's collection auth). */
   auth?: Auth
   /** Collection-level scripts (Postman collection `event`s). */
   scripts?: Scripts
+  /** Postman's collection id (`info._postman_id`), kept so a re-imported export updates the same collection. */
+  postmanId?: string
 }
 
 /** A folder or a request. */
@@ -46,6 +50,11 @@ export interface Request {
   url: string
   /** Query parameters. */
   params: KeyValue[]
+  /**
+   * Values and descriptions of the url's `{name}` path parameters, one row per name (Postman's
+   * path variables); a parameter without a row is sent as its placeholder.
+   */
+  pathVariables?: KeyValue[]
   headers: KeyValue[]
   body?: RequestBody
   auth?: Auth

@@ -1,4 +1,4 @@
-import { isFormMediaType, isJsonMediaType, isXmlMediaType, mediaTypeEssence } from './body-text.js'
+import { isBinaryMediaType, isFormMediaType, isJsonMediaType, isXmlMediaType, mediaTypeEssence } from './body-text.js'
 import type { KeyValue, RequestBody } from './model.js'
 import type { PostmanBody, PostmanKeyValue } from './postman-types.js'
 import { isRecord, stringOr } from './values.js'
@@ -14,10 +14,15 @@ const LANGUAGE_MEDIA_TYPES: Record<string, string> = {
 
 /**
  * A neutral body as a Postman body: forms as `urlencoded` / `formdata` rows when the text is a
- * plain `key=value&...` list, everything else `raw` with the language Postman's editor shows.
+ * plain `key=value&...` list, an empty binary body (`application/octet-stream`, images, ...) as
+ * `file` mode for the user to pick a file, a GraphQL document (`{ query, variables }` JSON) in
+ * `graphql` mode, everything else `raw` with the language Postman's editor shows.
  */
 export function toPostmanBody(body: RequestBody): PostmanBody {
   const essence = mediaTypeEssence(body.mediaType)
+  if (body.text === '' && isBinaryMediaType(essence)) return { mode: 'file', file: {} }
+  const graphql = isJsonMediaType(essence) ? graphqlBody(body.text) : undefined
+  if (graphql !== undefined) return graphql
   if (isFormMediaType(essence)) {
     const rows = formRows(body.text)
     if (rows !== undefined && formText(rows) === body.text) {
@@ -27,6 +32,17 @@ export function toPostmanBody(body: RequestBody): PostmanBody {
     }
   }
   return { mode: 'raw', raw: body.text, options: { raw: { language: rawLanguage(essence) } } }
+}
+
+/** A `{ query, variables? }` JSON text whose query is a GraphQL operation, in Postman's GraphQL mode; else `undefined`. */
+function graphqlBody(text: string): PostmanBody | undefined {
+  if (!/^\s*\{\s*"query"/.test(text)) return undefined
+  const document = parseJson(text)
+  if (!isRecord(document) || typeof document.query !== 'string' || !/^\s*(query|mutation|subscription|fragment|\{)/.test(document.query)) return undefined
+  if (Object.keys(document).some((key) => key !== 'query' && key !== 'variables')) return undefined
+  const postman: PostmanBody = { mode: 'graphql', graphql: { query: document.query, variables: document.variables === undefined ? '' : JSON.stringify(document.variables, null, 2) } }
+  // Only when reading it back gives this text again: the model keeps the text as it is.
+  return fromPostmanBody(postman, [])?.text === text ? postman : undefined
 }
 
 function rawLanguage(essence: string): string {

@@ -18,6 +18,8 @@ export interface RequestMeta {
   /** Body media type to use while the Postman body is still of `bodyKind`. */
   bodyMediaType?: string
   bodyKind?: string
+  /** Path parameters inside a segment, written as `{{name}}` variables in the Postman URL. */
+  segmentParameters?: string[]
 }
 
 const MARKER_START = '<!-- api-live-sync '
@@ -63,5 +65,6 @@ function parseMeta(json: string): RequestMeta | undefined {
   if (typeof record.deprecated === 'boolean') meta.deprecated = record.deprecated
   if (typeof record.bodyMediaType === 'string') meta.bodyMediaType = record.bodyMediaType
   if (typeof record.bodyKind === 'string') meta.bodyKind = record.bodyKind
+  if (Array.isArray(record.segmentParameters)) meta.segmentParameters = record.segmentParameters.filter((name): name is string => typeof name === 'string')
   return meta
 }

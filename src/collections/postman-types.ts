@@ -5,7 +5,7 @@ export const POSTMAN_V21_SCHEMA = 'https://schema.getpostman.com/json/collection
 
 /** A Postman collection v2.1 document. */
 export interface PostmanCollection {
-  info: { name: string; schema: string; description?: string }
+  info: { name: string; schema: string; description?: string; _postman_id?: string }
   item: PostmanItem[]
   variable?: PostmanVariable[]
   auth?: PostmanAuth | null
@@ -67,10 +67,13 @@ export interface PostmanKeyValue {
 
 /** A request body in one of the modes the exporter writes. */
 export interface PostmanBody {
-  mode: 'raw' | 'urlencoded' | 'formdata'
+  mode: 'raw' | 'urlencoded' | 'formdata' | 'file' | 'graphql'
   raw?: string
   urlencoded?: PostmanKeyValue[]
   formdata?: PostmanKeyValue[]
+  /** File mode: the file to send, picked by the user (`src` unset in generated collections). */
+  file?: { src?: string }
+  graphql?: { query: string; variables: string }
   options?: { raw?: { language: string } }
 }
 
@@ -98,4 +101,5 @@ export interface PostmanVariable {
   key: string
   value: string
   type: 'string'
+  description?: string
 }

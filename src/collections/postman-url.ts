@@ -8,20 +8,33 @@ const TEMPLATE_SEGMENT = /^\{([^{}]+)\}$/
 /** A whole `:name` path segment: a Postman path variable. */
 const POSTMAN_SEGMENT = /^:(.+)$/
 
+/** A `{name}` inside a path segment (`thumbnail.{extension}`), not a `{{variable}}`. */
+const IN_SEGMENT_PARAMETER = /(?<!\{)\{([^{}]+)\}(?!\})/g
+
 /**
  * A neutral URL and its query parameters as a Postman URL object. Path parameters become Postman
- * path variables (`/users/{id}` -> `/users/:id` plus a `variable` row) so Postman shows its path
- * variable editor; `raw` lists the enabled query parameters, `query` lists them all with their
- * disabled flags.
+ * path variables (`/users/{id}` -> `/users/:id` plus a `variable` row with the value and
+ * description of the request's `pathVariables` row) so Postman shows its path variable editor;
+ * a parameter inside a segment, which Postman's `:name` cannot stand for, becomes a `{{name}}`
+ * variable (listed in `segmentParameters`). `raw` lists the enabled query parameters, `query`
+ * lists them all with their disabled flags.
  */
-export function toPostmanUrl(url: string, params: readonly KeyValue[]): PostmanUrl {
+export function toPostmanUrl(url: string, params: readonly KeyValue[], pathVariables: readonly KeyValue[] = [], segmentParameters: string[] = []): PostmanUrl {
   const parts = splitUrl(url)
   const segments = parts.path === '' ? [] : parts.path.slice(1).split('/')
   const variables: PostmanKeyValue[] = []
   const path = segments.map((segment) => {
     const parameter = TEMPLATE_SEGMENT.exec(segment)?.[1]
-    if (parameter === undefined) return segment
-    variables.push({ key: parameter, value: '' })
+    if (parameter === undefined) {
+      return segment.replace(IN_SEGMENT_PARAMETER, (_whole, name: string) => {
+        if (!segmentParameters.includes(name)) segmentParameters.push(name)
+        // Listed too, so its value and description travel with the request (clients ignore the row).
+        const row = pathVariables.find((candidate) => candidate.key === name)
+        if (row !== undefined) variables.push(variableRow(name, row))
+        return `{{${name}}}`
+      })
+    }
+    variables.push(variableRow(parameter, pathVariables.find((candidate) => candidate.key === parameter)))
     return `:${parameter}`
   })
   const enabled = params.filter((param) => param.enabled).map((param) => (param.value === '' ? param.key : `${param.key}=${param.value}`))
@@ -40,6 +53,12 @@ export function toPostmanUrl(url: string, params: readonly KeyValue[]): PostmanU
   return postman
 }
 
+function variableRow(key: string, row: KeyValue | undefined): PostmanKeyValue {
+  const variable: PostmanKeyValue = { key, value: row?.value ?? '' }
+  if (row?.description !== undefined) variable.description = row.description
+  return variable
+}
+
 /** A neutral row as a Postman `{ key, value, disabled?, description? }` row. */
 export function toPostmanRow(row: KeyValue): PostmanKeyValue {
   const postman: PostmanKeyValue = { key: row.key, value: row.value }
@@ -49,34 +68,45 @@ export function toPostmanRow(row: KeyValue): PostmanKeyValue {
 }
 
 /**
- * A Postman URL (a string, or an object with `raw` and/or its parts) as a neutral URL and query
- * parameters. Path variables become `{name}` again, or the value the user gave them in
- * Postman's editor; the query string moves to `params` (rows from `query`, with their disabled
- * flags, when the URL object has them; else parsed from `raw`).
+ * A Postman URL (a string, or an object with `raw` and/or its parts) as a neutral URL, query
+ * parameters and path variables. Path variables become `{name}` again, their values and
+ * descriptions rows of `pathVariables`; `{{name}}` inside a segment becomes `{name}` again for
+ * the names in `segmentParameters`. The query string moves to `params` (rows from `query`, with
+ * their disabled flags, when the URL object has them; else parsed from `raw`).
  */
-export function fromPostmanUrl(url: unknown): { url: string; params: KeyValue[] } {
+export function fromPostmanUrl(url: unknown, segmentParameters: readonly string[] = []): { url: string; params: KeyValue[]; pathVariables: KeyValue[] } {
   const raw = typeof url === 'string' ? url : isRecord(url) ? (stringOr(url.raw) ?? rawFromParts(url)) : ''
   const queryStart = raw.indexOf('?')
   const address = queryStart === -1 ? raw : raw.slice(0, queryStart)
   const queryRows = isRecord(url) && Array.isArray(url.query) ? url.query : undefined
   const params = queryRows === undefined ? parseQuery(queryStart === -1 ? '' : raw.slice(queryStart + 1)) : queryRows.flatMap(fromPostmanRow)
-  const values = new Map<string, string>()
+  const rows = new Map<string, KeyValue>()
   if (isRecord(url) && Array.isArray(url.variable)) {
     for (const row of url.variable) {
-      const key = isRecord(row) ? stringOr(row.key) : undefined
-      const value = isRecord(row) ? scalarText(row.value) : undefined
-      if (key !== undefined && value !== undefined && value !== '') values.set(key, value)
+      const read = fromPostmanRow(row)[0]
+      if (read !== undefined && read.key !== '' && !rows.has(read.key)) rows.set(read.key, { ...read, enabled: true })
     }
   }
   const parts = splitUrl(address)
+  const pathVariables: KeyValue[] = []
   const path = parts.path
     .split('/')
     .map((segment) => {
       const name = POSTMAN_SEGMENT.exec(segment)?.[1]
-      return name === undefined ? segment : (values.get(name) ?? `{${name}}`)
+      if (name === undefined) {
+        return segment.replace(/\{\{([^{}]+)\}\}/g, (whole, variable: string) => {
+          if (!segmentParameters.includes(variable)) return whole
+          const row = rows.get(variable)
+          if (row !== undefined && !pathVariables.includes(row)) pathVariables.push(row)
+          return `{${variable}}`
+        })
+      }
+      const row = rows.get(name)
+      if (row !== undefined && !pathVariables.includes(row)) pathVariables.push(row)
+      return `{${name}}`
     })
     .join('/')
-  return { url: parts.origin + path + parts.suffix, params }
+  return { url: parts.origin + path + parts.suffix, params, pathVariables }
 }
 
 /** A Postman row (query, header, form field) as a neutral row; rows that are not objects are skipped. */

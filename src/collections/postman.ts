@@ -4,7 +4,7 @@ import type { Auth, Collection, CollectionItem, Folder, KeyValue, Request, Scrip
 import { fromPostmanAuth, toPostmanAuth } from './postman-auth.js'
 import { fromPostmanBody, postmanBodyKind, toPostmanBody } from './postman-body.js'
 import { readMeta, writeMeta, type RequestMeta } from './postman-meta.js'
-import type { PostmanCollection, PostmanEvent, PostmanFolder, PostmanItem, PostmanRequest, PostmanRequestItem } from './postman-types.js'
+import type { PostmanCollection, PostmanEvent, PostmanFolder, PostmanItem, PostmanRequest, PostmanRequestItem, PostmanVariable } from './postman-types.js'
 import { POSTMAN_V21_SCHEMA } from './postman-types.js'
 import { descriptionOf, fromPostmanRow, fromPostmanUrl, toPostmanRow, toPostmanUrl } from './postman-url.js'
 import { clone, sameJson, isRecord, stringOr } from './values.js'
@@ -17,11 +17,17 @@ import { clone, sameJson, isRecord, stringOr } from './values.js'
  */
 export function toPostmanCollection(collection: Collection): PostmanCollection {
   const postman: PostmanCollection = { info: { name: collection.name, schema: POSTMAN_V21_SCHEMA }, item: collection.items.map(toPostmanItem) }
+  if (collection.postmanId !== undefined) postman.info._postman_id = collection.postmanId
   if (collection.description !== undefined) postman.info.description = collection.description
   if (collection.auth !== undefined) postman.auth = toPostmanAuth(collection.auth)
   if (collection.scripts !== undefined) postman.event = toEvents(collection.scripts)
   if (collection.variables !== undefined) {
-    postman.variable = Object.entries(collection.variables).map(([key, value]) => ({ key, value, type: 'string' }))
+    const descriptions = collection.variableDescriptions ?? {}
+    postman.variable = Object.entries(collection.variables).map(([key, value]) => {
+      const variable: PostmanVariable = { key, value, type: 'string' }
+      if (Object.hasOwn(descriptions, key)) variable.description = descriptions[key]!
+      return variable
+    })
   }
   return postman
 }
@@ -39,12 +45,14 @@ function toPostmanFolder(folder: Folder): PostmanFolder {
 }
 
 function toPostmanRequestItem(request: Request): PostmanRequestItem {
+  const segmentParameters: string[] = []
   const postmanRequest: PostmanRequest = {
     method: request.method,
     header: request.headers.map(toPostmanRow),
-    url: toPostmanUrl(request.url, request.params),
+    url: toPostmanUrl(request.url, request.params, request.pathVariables, segmentParameters),
   }
   const meta: RequestMeta = {}
+  if (segmentParameters.length > 0) meta.segmentParameters = segmentParameters
   if (request.body !== undefined) {
     postmanRequest.body = toPostmanBody(request.body)
     // Record the media type only when the Postman body alone would not give it back.
@@ -95,7 +103,13 @@ export function fromPostmanCollection(json: unknown): Collection {
   if (auth !== undefined) collection.auth = auth
   const scripts = readEvents(json.event)
   if (scripts !== undefined) collection.scripts = scripts
-  if (Array.isArray(json.variable)) collection.variables = readVariables(json.variable)
+  if (Array.isArray(json.variable)) {
+    collection.variables = readVariables(json.variable)
+    const descriptions = readVariableDescriptions(json.variable)
+    if (Object.keys(descriptions).length > 0) collection.variableDescriptions = descriptions
+  }
+  const postmanId = stringOr(json.info._postman_id)
+  if (postmanId !== undefined) collection.postmanId = postmanId
   return collection
 }
 
@@ -130,7 +144,7 @@ class PostmanReader {
     const source = typeof item.request === 'string' ? { url: item.request } : isRecord(item.request) ? item.request : {}
     const name = stringOr(item.name) ?? ''
     const { description, meta } = readMeta(descriptionOf(source.description) ?? descriptionOf(item.description))
-    const { url, params } = fromPostmanUrl(source.url)
+    const { url, params, pathVariables } = fromPostmanUrl(source.url, meta.segmentParameters)
     const headers = readHeaders(source.header)
     const request: Request = {
       type: 'request',
@@ -141,6 +155,9 @@ class PostmanReader {
       params,
       headers,
     }
+    // Rows the exporter wrote for parameters without a value are no values of the user's.
+    const valued = pathVariables.filter((row) => row.value !== '' || row.description !== undefined)
+    if (valued.length > 0) request.pathVariables = valued
     if (meta.operationKey !== undefined) request.operationKey = meta.operationKey
     const mediaType = meta.bodyMediaType !== undefined && meta.bodyKind === postmanBodyKind(source.body) ? meta.bodyMediaType : undefined
     const body = fromPostmanBody(source.body, headers, mediaType)
@@ -198,6 +215,17 @@ function readEvents(events: unknown): Scripts | undefined {
     scripts[slot] = scripts[slot] === undefined ? text : `${scripts[slot]}\n${text}`
   }
   return scripts
+}
+
+function readVariableDescriptions(rows: readonly unknown[]): Record<string, string> {
+  const descriptions: Record<string, string> = {}
+  for (const row of rows) {
+    if (!isRecord(row)) continue
+    const key = stringOr(row.key) ?? stringOr(row.id)
+    const description = descriptionOf(row.description)
+    if (key !== undefined && description !== undefined) Object.defineProperty(descriptions, key, { value: description, enumerable: true, writable: true, configurable: true })
+  }
+  return descriptions
 }
 
 function readVariables(rows: readonly unknown[]): Record<string, string> {

@@ -48,6 +48,16 @@ export interface MediaTypeSpec {
   example?: unknown
   /** Named examples (OpenAPI 3 `examples`), `$ref`s to `#/components/examples/...` resolved. */
   examples?: Record<string, unknown>
+  /** Form bodies (OpenAPI 3 `encoding`): how each property is serialized, as written. */
+  encoding?: Record<string, EncodingSpec>
+}
+
+/** How one property of a form body is serialized (OpenAPI 3 Encoding Object). */
+export interface EncodingSpec {
+  contentType?: string
+  style?: string
+  explode?: boolean
+  allowReserved?: boolean
 }
 
 export interface RequestBodySpec {
@@ -131,6 +141,14 @@ export interface ApiSnapshot {
   warnings: string[]
   /** SHA-256 (hex) of the canonical form of this snapshot. */
   fingerprint: string
+  /** The order the document lists operations and tags (OpenAPI), for display; not part of the fingerprint. */
+  order?: DocumentOrder
+}
+
+/** Operation keys and tag names in the order a document lists them. */
+export interface DocumentOrder {
+  operations: string[]
+  tags: string[]
 }
 
 /** What a format produces from a document, before the service fingerprints it. */

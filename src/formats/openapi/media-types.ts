@@ -1,4 +1,4 @@
-import type { MediaTypeSpec } from '../types.js'
+import type { EncodingSpec, MediaTypeSpec } from '../types.js'
 import { canonicalValue } from './canonical-value.js'
 import type { NormalizeContext } from './context.js'
 import { normalizeExamples } from './examples.js'
@@ -21,7 +21,7 @@ export function normalizeContent(
   return content
 }
 
-/** Normalizes one Media Type Object: its schema, `example` and `examples` (`encoding` is not kept). */
+/** Normalizes one Media Type Object: its schema, `example`, `examples` and the serialization part of `encoding`. */
 export function normalizeMediaType(raw: JsonObject, context: NormalizeContext, refs: Set<string>, where: string): MediaTypeSpec {
   const spec: MediaTypeSpec = {}
   const schema = normalizeSchemaNode(getOwn(raw, 'schema'), context, refs)
@@ -30,7 +30,31 @@ export function normalizeMediaType(raw: JsonObject, context: NormalizeContext, r
   if (example !== undefined) spec.example = canonicalValue(example, 1)
   const examples = normalizeExamples(getOwn(raw, 'examples'), context, where)
   if (examples !== undefined) spec.examples = examples
+  const encoding = normalizeEncoding(getOwn(raw, 'encoding'))
+  if (encoding !== undefined) spec.encoding = encoding
   return sortedShallow(spec)
+}
+
+/** `encoding`: per property, its `contentType`, `style`, `explode` and `allowReserved` where not the default (headers are not kept). */
+function normalizeEncoding(raw: unknown): Record<string, EncodingSpec> | undefined {
+  if (!isRecord(raw)) return undefined
+  const encoding: Record<string, EncodingSpec> = {}
+  for (const property of sortedKeys(raw)) {
+    const entry = raw[property]
+    if (!isRecord(entry)) continue
+    const spec: EncodingSpec = {}
+    const contentType = getOwn(entry, 'contentType')
+    if (typeof contentType === 'string') spec.contentType = contentType
+    // Values equal to OpenAPI's defaults are left out: writing a default out is no change.
+    const style = getOwn(entry, 'style')
+    if (typeof style === 'string' && style !== 'form') spec.style = style
+    const explode = getOwn(entry, 'explode')
+    if (typeof explode === 'boolean' && explode !== ((spec.style ?? 'form') === 'form')) spec.explode = explode
+    const allowReserved = getOwn(entry, 'allowReserved')
+    if (allowReserved === true) spec.allowReserved = true
+    if (Object.keys(spec).length > 0) setOwn(encoding, property, sortedShallow(spec))
+  }
+  return Object.keys(encoding).length === 0 ? undefined : encoding
 }
 
 /** The first media type entry (in sorted order) of a `content` map, for parameters and headers described by content. */

@@ -3,6 +3,7 @@ import { canonicalSummary } from '../hash.js'
 import { parseDocument } from '../parse-document.js'
 import type { ApiSnapshot, NormalizedDocument, ParseContext, SchemaNode, SnapshotOperation } from '../types.js'
 import { computeSchemaHashes, type HashableSchema } from './component-hashes.js'
+import { documentOrder } from './document-order.js'
 import { drainSchemaQueue, registerComponentSchemas } from './component-schemas.js'
 import type { NormalizeContext } from './context.js'
 import { detectOpenApiVersion } from './detect-version.js'
@@ -97,6 +98,7 @@ export function normalizeParsedOpenApi(document: unknown, text: string, sourceId
     securitySchemes,
     servers,
     warnings: context.warnings.list(),
+    order: documentOrder(context),
   }
   return { snapshot, canonical: canonicalSummary(snapshot) }
 }
