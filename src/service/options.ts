@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { InvalidConfigError } from '../errors/errors.js'
 import { describeIssues } from '../config/issues.js'
-import { systemClock, type Clock } from '../runtime/clock.js'
+import { systemClock, withLongTimers, type Clock } from '../runtime/clock.js'
 import type { SourceLoader } from '../loaders/types.js'
 import type { SpecFormat } from '../formats/types.js'
 import type { ListenerErrorHandler } from '../events/safe-emitter.js'
@@ -64,7 +64,8 @@ const optionsSchema = z.strictObject({
       (value) => hasMethod('setTimeout')(value) && hasMethod('clearTimeout')(value) && hasMethod('now')(value),
       'must have now, setTimeout and clearTimeout',
     )
-    .default(systemClock),
+    .default(systemClock)
+    .transform(withLongTimers),
   watcher: z.custom<SourceWatcher>(hasMethod('watch'), 'must be an object with a watch(source, onChange) method').optional(),
   store: z
     .custom<StateStore>(
