@@ -62,6 +62,7 @@ export function createHttpLoader(options: HttpLoaderOptions = {}): SourceLoader 
       const response = await fetchFollowingRedirects(fetchImpl, outgoing, request.signal, context)
       if (response.status === 304) {
         discardBody(response)
+        if (request.etag === undefined && request.lastModified === undefined) throw unaskedNotModified(context)
         return { notModified: true }
       }
       if (!response.ok) throw httpError(response, context)
@@ -102,6 +103,15 @@ function httpError(response: Response, context: RequestContext): HttpError {
     sourceId: context.sourceId,
     retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now()),
   })
+}
+
+/** A 304 to a request that sent no validators: there is nothing it could mean "unchanged" against. */
+function unaskedNotModified(context: RequestContext): HttpError {
+  return new HttpError(
+    `${context.label}: the server answered HTTP 304 Not Modified to a request without If-None-Match or If-Modified-Since, so no document was received`,
+    304,
+    { sourceId: context.sourceId, retryable: false },
+  )
 }
 
 function headerOrUndefined(response: Response, name: string): string | undefined {

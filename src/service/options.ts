@@ -35,6 +35,12 @@ export interface LiveSyncServiceOptions {
   readonly store?: StateStore
   /** Extra or replacement formats, by `type`. */
   readonly formats?: readonly SpecFormat[]
+  /**
+   * Longest wait, in ms, of `stop()`, `dispose()` and `removeSource()` for a sync that is still inside a
+   * host's `target.write()` or `store.set()`: a host call that never settles cannot hang them. The sync
+   * keeps its concurrency slot until the call settles, and writes nothing more. @default 10000
+   */
+  readonly shutdownTimeout?: number
   /** Receives errors thrown by event listeners. @default logs them with console.error */
   readonly onListenerError?: ListenerErrorHandler
 }
@@ -73,6 +79,7 @@ const optionsSchema = z.strictObject({
       'must have async get, set and delete methods',
     )
     .optional(),
+  shutdownTimeout: z.number().int().min(0).default(10_000),
   formats: z.array(z.custom<SpecFormat>(hasMethod('normalize'), 'must be a SpecFormat')).default([]),
   onListenerError: z.custom<ListenerErrorHandler>(isFunction, 'must be a function').optional(),
 })

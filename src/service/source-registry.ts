@@ -17,6 +17,8 @@ export class SourceEntry {
   target: AttachedTarget | undefined
   /** The collection generated from the baseline snapshot: the merge base of the target. */
   baseCollection: Collection | undefined
+  /** The base of a target write that may have landed without its state being saved (see `reconcilePendingBase`). */
+  pendingBase: Collection | undefined
   /** A watch event arrived during a sync: sync once more when it ends, so the change is not missed. */
   resyncRequested = false
 

@@ -26,7 +26,8 @@ export async function processLoadResult(state: SourceState, loaded: LoadResult, 
     lastModified: state.lastModified,
   }
   if (loaded.notModified === true) {
-    // Validators are only sent once a baseline exists, so a 304 always means "the last good snapshot still holds".
+    // "Not modified" only means something against a baseline; without one no document was received.
+    if (!state.snapshot) throw notModifiedWithoutBaseline(state.config.id)
     return { kind: 'unchanged', commit: unchangedCommit }
   }
   const commitBase = { etag: loaded.etag, lastModified: loaded.lastModified }
@@ -60,4 +61,11 @@ async function normalize(format: SpecFormat, text: string, config: LiveSourceCon
       cause,
     })
   }
+}
+
+function notModifiedWithoutBaseline(sourceId: string): InvalidSpecError {
+  return new InvalidSpecError(
+    `The loader of source "${sourceId}" answered "not modified" although the source has no last good document to compare with`,
+    { sourceId },
+  )
 }
