@@ -1,6 +1,7 @@
 import type { LiveSourceConfig } from '../config/config.js'
 import { HttpError, InvalidConfigError } from '../errors/errors.js'
 import { fetchFollowingRedirects } from './follow-redirects.js'
+import { assertPublicUrl, type HostResolver } from './network-guard.js'
 import { readBody } from './read-body.js'
 import type { OutgoingRequest } from './redirect-request.js'
 import type { RequestContext } from './request-context.js'
@@ -27,6 +28,17 @@ export interface HttpLoaderOptions {
   readonly fetch?: typeof fetch | undefined
   /** Chooses the request for a source; returning `undefined` means a plain `GET`. @default always `GET` */
   readonly prepareRequest?: ((source: LiveSourceConfig) => Promise<PreparedRequest | undefined>) | undefined
+  /**
+   * Whether sources and their redirects may reach loopback, link-local, private or unspecified addresses.
+   * Set `false` where users can add source URLs (the SSRF guard): such URLs are refused before any
+   * connection. @default true (a dev server on localhost is the common source)
+   */
+  readonly allowPrivateNetworks?: boolean | undefined
+  /**
+   * Resolves host names for the guard of `allowPrivateNetworks: false` (`createNodeLoader` passes
+   * `dns.lookup`). Without one, only literal IPs and `localhost` names are checked. @default none
+   */
+  readonly resolveHost?: HostResolver | undefined
 }
 
 /**
@@ -59,7 +71,9 @@ export function createHttpLoader(options: HttpLoaderOptions = {}): SourceLoader 
       })
       const outgoing: OutgoingRequest = { url: target.url, method, headers, body: prepared.body }
       const fetchImpl = options.fetch ?? globalThis.fetch
-      const response = await fetchFollowingRedirects(fetchImpl, outgoing, request.signal, context)
+      const guard =
+        options.allowPrivateNetworks === false ? (url: string) => assertPublicUrl(url, context, options.resolveHost) : undefined
+      const response = await fetchFollowingRedirects(fetchImpl, outgoing, request.signal, context, guard)
       if (response.status === 304) {
         discardBody(response)
         if (request.etag === undefined && request.lastModified === undefined) throw unaskedNotModified(context)

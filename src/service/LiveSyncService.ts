@@ -63,7 +63,13 @@ export class LiveSyncService {
     this.#formats = new FormatRegistry([...defaultFormats(), ...this.#options.formats])
     this.#store = this.#options.store
     this.#loader =
-      this.#options.loader ?? createHttpLoader({ prepareRequest: prepareSourceRequest, ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}) })
+      this.#options.loader ??
+      createHttpLoader({
+        prepareRequest: prepareSourceRequest,
+        allowPrivateNetworks: this.#options.allowPrivateNetworks,
+        resolveHost: this.#options.resolveHost,
+        ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
+      })
   }
 
   // ── events ────────────────────────────────────────────────────────────

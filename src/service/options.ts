@@ -3,6 +3,7 @@ import { InvalidConfigError } from '../errors/errors.js'
 import { describeIssues } from '../config/issues.js'
 import { systemClock, withLongTimers, type Clock } from '../runtime/clock.js'
 import type { SourceLoader } from '../loaders/types.js'
+import type { HostResolver } from '../loaders/network-guard.js'
 import type { SpecFormat } from '../formats/types.js'
 import type { ListenerErrorHandler } from '../events/safe-emitter.js'
 import type { RetryOptions } from '../runtime/retry-policy.js'
@@ -24,6 +25,13 @@ export interface LiveSyncServiceOptions {
   readonly loader?: SourceLoader
   /** `fetch` used by the default HTTP loader. @default globalThis.fetch */
   readonly fetch?: typeof fetch
+  /**
+   * Whether the default HTTP loader may reach loopback, link-local, private or unspecified addresses,
+   * redirects included. Hosts that let their users add source URLs set `false` (SSRF guard). @default true
+   */
+  readonly allowPrivateNetworks?: boolean
+  /** Resolves host names for the guard of `allowPrivateNetworks: false`; without one only literal IPs and `localhost` are checked. */
+  readonly resolveHost?: HostResolver
   /** Timer seam. @default the global timers, read at call time */
   readonly clock?: Clock
   /** Watches sources for changes between polls (file sources: `createFileWatcher()` from `api-live-sync/node`). */
@@ -65,6 +73,8 @@ const optionsSchema = z.strictObject({
   maxPollBackoff: z.number().int().positive().default(300_000),
   loader: z.custom<SourceLoader>(hasMethod('load'), 'must be an object with a load(source, request) method').optional(),
   fetch: z.custom<typeof fetch>(isFunction, 'must be a fetch function').optional(),
+  allowPrivateNetworks: z.boolean().default(true),
+  resolveHost: z.custom<HostResolver>(isFunction, 'must be a function (hostname) => Promise<string[]>').optional(),
   clock: z
     .custom<Clock>(
       (value) => hasMethod('setTimeout')(value) && hasMethod('clearTimeout')(value) && hasMethod('now')(value),
