@@ -4,6 +4,7 @@ import { benchServiceOverhead } from './service-overhead.js'
 import { benchFixtures } from './fixtures.js'
 import { benchMerge } from './merge.js'
 import { benchEtagPoll } from './etag-poll.js'
+import { benchEventLoopBlocks } from './event-loop-block.js'
 import { formatMs } from './harness.js'
 
 async function mergeRows(): Promise<BenchRow[]> {
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     ['real fixtures', benchFixtures],
     ['collection merge', mergeRows],
     ['ETag polling', benchEtagPoll],
+    ['event-loop blocks', benchEventLoopBlocks],
   ]
   for (const [name, bench] of benches) {
     process.stderr.write(`running ${name}...\n`)

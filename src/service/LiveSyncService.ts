@@ -21,6 +21,7 @@ import { prepareSourceRequest } from '../loaders/prepare-request.js'
 import type { SourceLoader } from '../loaders/types.js'
 import { sleep } from '../runtime/abort.js'
 import { loadWithRetry } from '../runtime/load-with-retry.js'
+import { TimeSlice } from '../runtime/yield.js'
 import { PollScheduler } from '../runtime/poll-scheduler.js'
 import { pollDelay } from '../runtime/retry-policy.js'
 import { defaultFormats } from '../formats/default-formats.js'
@@ -307,10 +308,11 @@ export class LiveSyncService {
             onRetry: ({ attempt, error, delayMs }) => this.#emit(SyncEvents.SYNC_RETRY, { sourceId: entry.id, attempt, error, delayMs }),
           })
           signal.throwIfAborted()
-          const outcome = await processLoadResult(state, loaded, this.#formats)
+          const slice = new TimeSlice()
+          const outcome = await processLoadResult(state, loaded, this.#formats, slice)
           signal.throwIfAborted()
           // Everything that must accept the new snapshot does so before it becomes the baseline.
-          const targetWrite = await this.#writeTarget(entry, outcome, signal)
+          const targetWrite = await this.#writeTarget(entry, outcome, signal, slice)
           // Checked before the save: once it has started, the sync is committed, whatever aborts meanwhile.
           signal.throwIfAborted()
           await this.#persist(entry, outcome, targetWrite, state.locationGeneration)
@@ -409,11 +411,12 @@ export class LiveSyncService {
    * Two-phase (issue 11, item 3): the store learns that the target is about to move before it moves, and
    * the in-memory merge base follows the target as soon as the write lands, whatever happens to the save.
    */
-  async #writeTarget(entry: SourceEntry, outcome: SyncOutcome, signal: AbortSignal): Promise<TargetWrite | undefined> {
+  async #writeTarget(entry: SourceEntry, outcome: SyncOutcome, signal: AbortSignal, slice: TimeSlice): Promise<TargetWrite | undefined> {
     const attached = entry.target
     const snapshot = outcome.commit.snapshot
     if (!attached || !snapshot) return undefined
     if (outcome.kind === 'unchanged' && entry.baseCollection !== undefined && entry.pendingBase === undefined) return undefined
+    await slice.yieldIfDue() // generating and merging a large collection is one more long phase
     const plan = await planTargetWrite({
       sourceId: entry.id,
       attached,

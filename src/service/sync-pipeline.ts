@@ -6,6 +6,7 @@ import type { FormatRegistry } from '../formats/format-registry.js'
 import { sha256Hex } from '../formats/hash.js'
 import type { ApiSnapshot, SpecFormat } from '../formats/types.js'
 import type { LoadResult } from '../loaders/types.js'
+import { TimeSlice } from '../runtime/yield.js'
 import type { SyncCommit, SourceState } from './source-state.js'
 
 /** What one sync found, before anything is committed. */
@@ -18,7 +19,12 @@ export type SyncOutcome =
  * ones of the last good document, else parse, normalize and fingerprint, and diff only when
  * the fingerprint moved. Pure with respect to the state it is given.
  */
-export async function processLoadResult(state: SourceState, loaded: LoadResult, formats: FormatRegistry): Promise<SyncOutcome> {
+export async function processLoadResult(
+  state: SourceState,
+  loaded: LoadResult,
+  formats: FormatRegistry,
+  slice: TimeSlice = new TimeSlice(),
+): Promise<SyncOutcome> {
   const unchangedCommit: SyncCommit = {
     snapshot: state.snapshot,
     contentHash: state.contentHash,
@@ -38,18 +44,29 @@ export async function processLoadResult(state: SourceState, loaded: LoadResult, 
   }
   const config = state.config
   const format = formats.get(config.type, config.id)
-  const snapshot = await normalize(format, loaded.content, config, loaded.contentType)
+  // Each phase of a large document is long: the event loop turns between them (issue 11, item 9).
+  await slice.yieldIfDue()
+  const snapshot = await normalize(format, loaded.content, config, loaded.contentType, slice)
   const previous = state.snapshot
   if (previous && previous.type === snapshot.type && previous.fingerprint === snapshot.fingerprint) {
     return { kind: 'unchanged', commit: { ...commitBase, snapshot: previous, contentHash } }
   }
+  await slice.yieldIfDue()
   const changes = previous && previous.type === snapshot.type ? format.diff(previous, snapshot) : allAddedChangeSet(snapshot)
+  await slice.yieldIfDue()
   return { kind: 'changed', commit: { ...commitBase, snapshot, contentHash }, changes }
 }
 
-async function normalize(format: SpecFormat, text: string, config: LiveSourceConfig, contentType: string | undefined): Promise<ApiSnapshot> {
+async function normalize(
+  format: SpecFormat,
+  text: string,
+  config: LiveSourceConfig,
+  contentType: string | undefined,
+  slice: TimeSlice,
+): Promise<ApiSnapshot> {
   try {
     const { snapshot, canonical } = await format.normalize(text, { sourceId: config.id, contentType })
+    await slice.yieldIfDue()
     return { ...snapshot, fingerprint: await sha256Hex(canonical) }
   } catch (error) {
     if (error instanceof LiveSyncError) throw error
