@@ -5,7 +5,7 @@ import type { Collection } from '../src/collections/model.js'
 import type { SyncTarget } from '../src/service/target-sync.js'
 import { memoryStore, type StateStore } from '../src/store/state-store.js'
 import { stateKey } from '../src/store/persisted-state.js'
-import { FakeLoader, content, openapiDoc } from './helpers/fake-loader.js'
+import { FakeLoader, after, content, openapiDoc } from './helpers/fake-loader.js'
 import { createTestService, sourceConfig } from './helpers/service.js'
 
 // Web Crypto's digest runs on the thread pool, out of fake time's reach: use the same hash synchronously.
@@ -194,6 +194,24 @@ describe('after removeSource or dispose resolve, nothing of the source is writte
     void service.dispose().then(() => (disposed = true))
     await vi.advanceTimersByTimeAsync(BOUND)
     expect(disposed).toBe(true)
+  })
+})
+
+describe('the shutdown bound applies to host calls only', () => {
+  it('stop still waits for a load that takes longer than shutdownTimeout', async () => {
+    const { service, loader } = createTestService({ shutdownTimeout: BOUND })
+    const config = sourceConfig()
+    loader.script(config.id, after(3 * BOUND, content(v1)))
+    await service.addSource(config)
+    const sync = service.syncSource(config.id)
+    let stopped = false
+    void service.stop().then(() => (stopped = true))
+    await vi.advanceTimersByTimeAsync(2 * BOUND)
+    expect(stopped).toBe(false)
+    await vi.advanceTimersByTimeAsync(BOUND)
+    expect((await sync).status).toBe('success')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(stopped).toBe(true)
   })
 })
 

@@ -149,7 +149,7 @@ export class LiveSyncService {
     this.#stopWatching(entry)
     entry.abortController?.abort(new CancelledError(`Source "${sourceId}" was removed`, { sourceId }))
     const running = entry.inFlight
-    const settled = await this.#waitBounded(running)
+    const settled = await this.#waitForSync(entry)
     // Removing a source forgets it; a restart (a new service over the same store) is what resumes.
     await this.#store?.delete(stateKey(sourceId))
     // A host's store call still running past the bound may land later: forget what it wrote then too.
@@ -269,6 +269,7 @@ export class LiveSyncService {
     // shared service-wide signal: thousands of queued syncs would pile listeners onto it).
     const controller = new AbortController()
     entry.abortController = controller
+    entry.resetHostCalls()
     const signal = controller.signal
     // p-queue drops a task aborted while it waits, but rejects a running one at once and frees its slot
     // while the task goes on: a running task must instead end itself, keeping its slot until it has.
@@ -417,6 +418,7 @@ export class LiveSyncService {
     if (!attached || !snapshot) return undefined
     if (outcome.kind === 'unchanged' && entry.baseCollection !== undefined && entry.pendingBase === undefined) return undefined
     await slice.yieldIfDue() // generating and merging a large collection is one more long phase
+    entry.markHostCall()
     const plan = await planTargetWrite({
       sourceId: entry.id,
       attached,
@@ -471,6 +473,7 @@ export class LiveSyncService {
   async #saveState(entry: SourceEntry, state: PersistedSourceState): Promise<void> {
     const store = this.#store
     if (!store) return
+    entry.markHostCall()
     try {
       await store.set(stateKey(entry.id), serializeSourceState(entry.id, state))
     } catch (error) {
@@ -545,26 +548,31 @@ export class LiveSyncService {
   }
 
   async #settleInFlight(): Promise<void> {
-    await this.#waitBounded(Promise.allSettled(this.#registry.list().map((entry) => entry.inFlight)))
+    await Promise.all(this.#registry.list().map((entry) => this.#waitForSync(entry)))
   }
 
   /**
-   * Waits for `work` at most `shutdownTimeout` ms (through the clock): a host's write that never
-   * settles cannot hang stop, dispose or removeSource. Resolves whether it settled in time.
+   * Waits for the sync of `entry` to end, but once it is inside a call into the host (target read or
+   * write, store save) at most `shutdownTimeout` ms more (through the clock): a host call that never
+   * settles cannot hang stop, dispose or removeSource, while loading and processing are waited for.
+   * Resolves whether the sync ended in time.
    */
-  async #waitBounded(work: Promise<unknown> | undefined): Promise<boolean> {
-    if (work === undefined) return true
+  async #waitForSync(entry: SourceEntry): Promise<boolean> {
+    const running = entry.inFlight
+    if (running === undefined) return true
     const bound = new AbortController()
-    const settled = work.then(
+    const ended = running.then(
       () => true,
       () => true,
     )
     try {
-      const timedOut = sleep(this.#options.clock, this.#options.shutdownTimeout, bound.signal).then(
-        () => false,
-        () => true, // aborted below, once the work settled first
-      )
-      return await Promise.race([settled, timedOut])
+      const timedOut = entry.hostCalled
+        .then(() => sleep(this.#options.clock, this.#options.shutdownTimeout, bound.signal))
+        .then(
+          () => false,
+          () => true, // aborted below, once the sync ended first
+        )
+      return await Promise.race([ended, timedOut])
     } finally {
       bound.abort()
     }

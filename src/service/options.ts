@@ -44,9 +44,9 @@ export interface LiveSyncServiceOptions {
   /** Extra or replacement formats, by `type`. */
   readonly formats?: readonly SpecFormat[]
   /**
-   * Longest wait, in ms, of `stop()`, `dispose()` and `removeSource()` for a sync that is still inside a
-   * host's `target.write()` or `store.set()`: a host call that never settles cannot hang them. The sync
-   * keeps its concurrency slot until the call settles, and writes nothing more. @default 10000
+   * Longest wait, in ms, of `stop()`, `dispose()` and `removeSource()` for a sync once it is inside a
+   * host's `target.read()`, `target.write()` or `store.set()`: a host call that never settles cannot hang
+   * them. The sync keeps its concurrency slot until the call settles, and writes nothing more. @default 10000
    */
   readonly shutdownTimeout?: number
   /** Receives errors thrown by event listeners. @default logs them with console.error */
