@@ -6,6 +6,7 @@ import { benchMerge } from './merge.js'
 import { benchEtagPoll } from './etag-poll.js'
 import { benchYaml } from './yaml.js'
 import { benchGraphqlCollection } from './graphql-collection.js'
+import { benchEventLoopBlocks } from './event-loop-block.js'
 import { formatMs } from './harness.js'
 
 async function mergeRows(): Promise<BenchRow[]> {
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     ['ETag polling', benchEtagPoll],
     ['YAML parsing', benchYaml],
     ['GraphQL collection generation', graphqlCollectionRows],
+    ['event-loop blocks', benchEventLoopBlocks],
   ]
   for (const [name, bench] of benches) {
     process.stderr.write(`running ${name}...\n`)

@@ -18,11 +18,11 @@ const files = [
 ]
 const RUNS = 15
 
-function timings(run: () => void): { best: number; median: number } {
+async function timings(run: () => unknown): Promise<{ best: number; median: number }> {
   const times: number[] = []
   for (let index = 0; index < RUNS; index++) {
     const start = performance.now()
-    run()
+    await run()
     times.push(performance.now() - start)
   }
   times.sort((a, b) => a - b)
@@ -37,10 +37,10 @@ if (!existsSync(specs)) {
     if (!existsSync(path)) continue
     const text = readFileSync(path, 'utf8')
     const yaml = file.endsWith('.yaml')
-    const parse = yaml ? undefined : timings(() => JSON.parse(text))
+    const parse = yaml ? undefined : await timings(() => JSON.parse(text))
     let canonicalLength = 0
-    const normalize = timings(() => {
-      canonicalLength = normalizeOpenApi(text, { sourceId: file, contentType: yaml ? 'application/yaml' : 'application/json' }).canonical.length
+    const normalize = await timings(async () => {
+      canonicalLength = (await normalizeOpenApi(text, { sourceId: file, contentType: yaml ? 'application/yaml' : 'application/json' })).canonical.length
     })
     const ratio = parse === undefined ? '' : `  ratio best ${(normalize.best / parse.best).toFixed(1)}x, median ${(normalize.median / parse.median).toFixed(1)}x`
     console.log(

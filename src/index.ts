@@ -46,6 +46,7 @@ export type { LiveSyncErrorCode, ConfigIssue } from './errors/errors.js'
 
 export { createHttpLoader } from './loaders/http-loader.js'
 export type { HttpLoaderOptions, PreparedRequest } from './loaders/http-loader.js'
+export type { HostResolver } from './loaders/network-guard.js'
 export { redactUrl } from './loaders/redact.js'
 export type { SourceLoader, LoadRequest, LoadResult, LoadProgress } from './loaders/types.js'
 

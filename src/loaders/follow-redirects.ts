@@ -18,16 +18,20 @@ export const MAX_REDIRECTS = 10
  *
  * Throws what `sendRequest` throws, a retryable `NetworkError` after {@link MAX_REDIRECTS} redirects
  * (like fetch's own "redirect count exceeded": loops are often a passing misconfiguration), and
- * non-retryable `NetworkError`s for redirects it refuses.
+ * non-retryable `NetworkError`s for redirects it refuses. `beforeEachRequest` runs before the first
+ * request and before each redirect is followed, and may throw to refuse it (redirects are then always
+ * followed one by one).
  */
 export async function fetchFollowingRedirects(
   fetchImpl: typeof fetch,
   request: OutgoingRequest,
   signal: AbortSignal,
   context: RequestContext,
+  beforeEachRequest?: (url: string) => Promise<void>,
 ): Promise<Response> {
-  if (!carriesSecrets(request.headers)) return followByFetch(fetchImpl, request, signal, context)
-  return followOneByOne(fetchImpl, request, signal, context)
+  // A check of every hop (the SSRF guard) needs to see each redirect before it is followed.
+  if (!carriesSecrets(request.headers) && beforeEachRequest === undefined) return followByFetch(fetchImpl, request, signal, context)
+  return followOneByOne(fetchImpl, request, signal, context, beforeEachRequest)
 }
 
 async function followByFetch(
@@ -50,9 +54,12 @@ async function followOneByOne(
   first: OutgoingRequest,
   signal: AbortSignal,
   context: RequestContext,
+  beforeEachRequest: ((url: string) => Promise<void>) | undefined,
 ): Promise<Response> {
   let request = first
   for (let redirects = 0; ; redirects++) {
+    await beforeEachRequest?.(request.url)
+    signal.throwIfAborted()
     const response = await sendRequest(fetchImpl, request.url, requestInit(request, signal, 'manual'), signal, context)
     // Browsers hide a manual redirect's status and Location: there is no way to know where it goes.
     if (response.type === 'opaqueredirect') throw browserRedirectError(context)

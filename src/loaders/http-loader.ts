@@ -1,6 +1,7 @@
 import type { LiveSourceConfig } from '../config/config.js'
 import { HttpError, InvalidConfigError } from '../errors/errors.js'
 import { fetchFollowingRedirects } from './follow-redirects.js'
+import { assertPublicUrl, type HostResolver } from './network-guard.js'
 import { readBody } from './read-body.js'
 import type { OutgoingRequest } from './redirect-request.js'
 import type { RequestContext } from './request-context.js'
@@ -31,6 +32,17 @@ export interface HttpLoaderOptions {
    * @default the format's request (`prepareSourceRequest`): the introspection POST for GraphQL endpoints, else `GET`
    */
   readonly prepareRequest?: ((source: LiveSourceConfig) => Promise<PreparedRequest | undefined>) | undefined
+  /**
+   * Whether sources and their redirects may reach loopback, link-local, private or unspecified addresses.
+   * Set `false` where users can add source URLs (the SSRF guard): such URLs are refused before any
+   * connection. @default true (a dev server on localhost is the common source)
+   */
+  readonly allowPrivateNetworks?: boolean | undefined
+  /**
+   * Resolves host names for the guard of `allowPrivateNetworks: false` (`createNodeLoader` passes
+   * `dns.lookup`). Without one, only literal IPs and `localhost` names are checked. @default none
+   */
+  readonly resolveHost?: HostResolver | undefined
 }
 
 /**
@@ -63,9 +75,12 @@ export function createHttpLoader(options: HttpLoaderOptions = {}): SourceLoader 
       })
       const outgoing: OutgoingRequest = { url: target.url, method, headers, body: prepared.body }
       const fetchImpl = options.fetch ?? globalThis.fetch
-      const response = await fetchFollowingRedirects(fetchImpl, outgoing, request.signal, context)
+      const guard =
+        options.allowPrivateNetworks === false ? (url: string) => assertPublicUrl(url, context, options.resolveHost) : undefined
+      const response = await fetchFollowingRedirects(fetchImpl, outgoing, request.signal, context, guard)
       if (response.status === 304) {
         discardBody(response)
+        if (request.etag === undefined && request.lastModified === undefined) throw unaskedNotModified(context)
         return { notModified: true }
       }
       if (!response.ok) throw httpError(response, context)
@@ -106,6 +121,15 @@ function httpError(response: Response, context: RequestContext): HttpError {
     sourceId: context.sourceId,
     retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now()),
   })
+}
+
+/** A 304 to a request that sent no validators: there is nothing it could mean "unchanged" against. */
+function unaskedNotModified(context: RequestContext): HttpError {
+  return new HttpError(
+    `${context.label}: the server answered HTTP 304 Not Modified to a request without If-None-Match or If-Modified-Since, so no document was received`,
+    304,
+    { sourceId: context.sourceId, retryable: false },
+  )
 }
 
 function headerOrUndefined(response: Response, name: string): string | undefined {

@@ -19,16 +19,18 @@ import type { ApiSnapshot } from '../formats/types.js'
 import { createHttpLoader } from '../loaders/http-loader.js'
 import { prepareSourceRequest } from '../loaders/prepare-request.js'
 import type { SourceLoader } from '../loaders/types.js'
+import { sleep } from '../runtime/abort.js'
 import { loadWithRetry } from '../runtime/load-with-retry.js'
+import { TimeSlice } from '../runtime/yield.js'
 import { PollScheduler } from '../runtime/poll-scheduler.js'
 import { pollDelay } from '../runtime/retry-policy.js'
 import { defaultFormats } from '../formats/default-formats.js'
 import { resolveServiceOptions, type LiveSyncServiceOptions, type ResolvedServiceOptions } from './options.js'
 import { SourceEntry, SourceRegistry } from './source-registry.js'
-import { toSyncStatus } from './source-state.js'
+import { commitFor, toSyncStatus } from './source-state.js'
 import { processLoadResult, type SyncOutcome } from './sync-pipeline.js'
-import { writeTarget, type AttachTargetOptions, type SyncTarget, type TargetWrite } from './target-sync.js'
-import { deserializeSourceState, serializeSourceState, stateKey } from '../store/persisted-state.js'
+import { planTargetWrite, writePlannedTarget, type AttachTargetOptions, type SyncTarget, type TargetWrite } from './target-sync.js'
+import { deserializeSourceState, serializeSourceState, stateKey, type PersistedSourceState } from '../store/persisted-state.js'
 import type { StateStore } from '../store/state-store.js'
 import type { SyncResult, SyncStatus, SyncTrigger } from './types.js'
 
@@ -62,7 +64,13 @@ export class LiveSyncService {
     this.#formats = new FormatRegistry([...defaultFormats(), ...this.#options.formats])
     this.#store = this.#options.store
     this.#loader =
-      this.#options.loader ?? createHttpLoader({ prepareRequest: prepareSourceRequest, ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}) })
+      this.#options.loader ??
+      createHttpLoader({
+        prepareRequest: prepareSourceRequest,
+        allowPrivateNetworks: this.#options.allowPrivateNetworks,
+        resolveHost: this.#options.resolveHost,
+        ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
+      })
   }
 
   // ── events ────────────────────────────────────────────────────────────
@@ -98,6 +106,7 @@ export class LiveSyncService {
       const { snapshot, contentHash, etag, lastModified, lastSuccess, baseCollection } = saved
       if (snapshot) entry.dispatch({ type: 'restored', commit: { snapshot, contentHash, etag, lastModified }, lastSuccess })
       entry.baseCollection = baseCollection as SourceEntry['baseCollection']
+      entry.pendingBase = saved.pendingBase as SourceEntry['pendingBase']
     }
     this.#registry.add(entry)
     this.#emit(SyncEvents.SOURCE_ADDED, { sourceId: config.id, config: redactConfig(config) })
@@ -121,7 +130,11 @@ export class LiveSyncService {
     this.#emit(SyncEvents.STATUS_CHANGED, toSyncStatus(entry.state))
     if (!this.#started) return
     this.#restartWatching(entry)
-    if (entry.inFlight) return // a running sync reschedules itself with the new config when it ends
+    if (entry.inFlight) {
+      // The running sync loaded the old location: load the new one as soon as it ends.
+      if (locationChanged) entry.resyncRequested = true
+      return // a running sync reschedules itself with the new config when it ends
+    }
     const becameEnabled = !previous.enabled && config.enabled
     if (locationChanged || becameEnabled) this.#pollNow(entry)
     else this.#schedulePoll(entry)
@@ -135,9 +148,15 @@ export class LiveSyncService {
     this.#scheduler.cancel(sourceId)
     this.#stopWatching(entry)
     entry.abortController?.abort(new CancelledError(`Source "${sourceId}" was removed`, { sourceId }))
-    await entry.inFlight
+    const running = entry.inFlight
+    const settled = await this.#waitForSync(entry)
     // Removing a source forgets it; a restart (a new service over the same store) is what resumes.
     await this.#store?.delete(stateKey(sourceId))
+    // A host's store call still running past the bound may land later: forget what it wrote then too.
+    if (!settled && running && this.#store) {
+      const store = this.#store
+      void running.then(() => store.delete(stateKey(sourceId))).catch(() => {})
+    }
     this.#emit(SyncEvents.SOURCE_REMOVED, { sourceId })
   }
 
@@ -183,10 +202,13 @@ export class LiveSyncService {
     const entry = this.#registry.get(sourceId)
     if (!entry) return Promise.reject(new SourceNotFoundError(sourceId))
     if (entry.inFlight) return entry.inFlight
-    const promise = this.#runSync(entry, options.trigger ?? 'manual').finally(() => {
-      entry.inFlight = undefined
+    // In flight before any of it runs: a sync:started listener that asks for this source joins this sync (issue 11, item 8).
+    let run!: (sync: Promise<SyncResult>) => void
+    const promise = new Promise<SyncResult>((resolve) => (run = resolve)).finally(() => {
+      if (entry.inFlight === promise) entry.inFlight = undefined
     })
     entry.inFlight = promise
+    run(this.#runSync(entry, options.trigger ?? 'manual'))
     return promise
   }
 
@@ -207,7 +229,7 @@ export class LiveSyncService {
     for (const entry of this.#registry.list()) this.#activate(entry)
   }
 
-  /** Stops polling and waits for the syncs in flight to finish. */
+  /** Stops polling and waits for the syncs in flight to finish (at most `shutdownTimeout` for a host call that hangs). */
   async stop(): Promise<void> {
     this.#started = false
     this.#scheduler.cancelAll()
@@ -218,7 +240,10 @@ export class LiveSyncService {
     await this.#settleInFlight()
   }
 
-  /** Aborts every queued and running sync, clears every timer and drops listeners. Safe to call twice. */
+  /**
+   * Aborts every queued and running sync, clears every timer and drops listeners. Safe to call twice.
+   * Waits at most `shutdownTimeout` for a sync stuck in a host's write; nothing is written after that.
+   */
   dispose(): Promise<void> {
     this.#disposing ??= (async () => {
       this.#started = false
@@ -244,13 +269,24 @@ export class LiveSyncService {
     // shared service-wide signal: thousands of queued syncs would pile listeners onto it).
     const controller = new AbortController()
     entry.abortController = controller
+    entry.resetHostCalls()
     const signal = controller.signal
+    // p-queue drops a task aborted while it waits, but rejects a running one at once and frees its slot
+    // while the task goes on: a running task must instead end itself, keeping its slot until it has.
+    const queued = new AbortController()
+    let running = false
+    const abortQueued = () => {
+      if (!running) queued.abort(signal.reason)
+    }
+    signal.addEventListener('abort', abortQueued, { once: true })
     const clock = this.#options.clock
     let startedAt: Date | undefined
     let attempts = 0
     try {
-      const { outcome, targetWrite } = await this.#queue.add(
-        async (): Promise<{ outcome: SyncOutcome; targetWrite: TargetWrite | undefined }> => {
+      const { outcome, targetWrite, locationGeneration } = await this.#queue.add(
+        async () => {
+          running = true
+          signal.throwIfAborted()
           startedAt = new Date(clock.now())
           entry.dispatch({ type: 'syncStarted' })
           this.#emit(SyncEvents.SYNC_STARTED, { sourceId: entry.id, trigger })
@@ -273,20 +309,23 @@ export class LiveSyncService {
             onRetry: ({ attempt, error, delayMs }) => this.#emit(SyncEvents.SYNC_RETRY, { sourceId: entry.id, attempt, error, delayMs }),
           })
           signal.throwIfAborted()
-          const outcome = await processLoadResult(entry.state, loaded, this.#formats, this.#options.severityOverrides)
+          const slice = new TimeSlice()
+          const outcome = await processLoadResult(state, loaded, this.#formats, slice, this.#options.severityOverrides)
           signal.throwIfAborted()
           // Everything that must accept the new snapshot does so before it becomes the baseline.
-          const targetWrite = await this.#writeTarget(entry, outcome)
+          const targetWrite = await this.#writeTarget(entry, outcome, signal, slice)
+          // Checked before the save: once it has started, the sync is committed, whatever aborts meanwhile.
           signal.throwIfAborted()
-          await this.#persist(entry, outcome, targetWrite)
-          return { outcome, targetWrite }
+          await this.#persist(entry, outcome, targetWrite, state.locationGeneration)
+          return { outcome, targetWrite, locationGeneration: state.locationGeneration }
         },
-        { signal },
+        { signal: queued.signal },
       )
-      return this.#commitSuccess(entry, trigger, outcome, targetWrite, startedAt!, attempts)
+      return this.#commitSuccess(entry, trigger, outcome, targetWrite, startedAt!, attempts, locationGeneration)
     } catch (thrown) {
       return this.#recordFailure(entry, trigger, thrown, signal, startedAt, attempts)
     } finally {
+      signal.removeEventListener('abort', abortQueued)
       entry.abortController = undefined
       this.#schedulePoll(entry)
       if (entry.resyncRequested) {
@@ -304,11 +343,11 @@ export class LiveSyncService {
     targetWrite: TargetWrite | undefined,
     startedAt: Date,
     attempts: number,
+    locationGeneration: number,
   ): SyncResult {
     const finishedAt = new Date(this.#options.clock.now())
     const changesDetected = outcome.kind === 'changed'
-    entry.dispatch({ type: 'syncSucceeded', at: finishedAt, changesDetected, commit: outcome.commit })
-    if (targetWrite) entry.baseCollection = targetWrite.baseCollection
+    entry.dispatch({ type: 'syncSucceeded', at: finishedAt, changesDetected, commit: outcome.commit, locationGeneration })
     const fingerprint = entry.state.snapshot?.fingerprint
     const result: SyncResult = {
       sourceId: entry.id,
@@ -367,27 +406,52 @@ export class LiveSyncService {
     return result
   }
 
-  /** Merges and writes the attached target after a change, or when it has never been written. */
-  async #writeTarget(entry: SourceEntry, outcome: SyncOutcome): Promise<TargetWrite | undefined> {
+  /**
+   * Merges and writes the attached target after a change, when it has never been written, or when a
+   * write of it may have landed without its state (then the merge reconciles, see `reconcilePendingBase`).
+   * Two-phase (issue 11, item 3): the store learns that the target is about to move before it moves, and
+   * the in-memory merge base follows the target as soon as the write lands, whatever happens to the save.
+   */
+  async #writeTarget(entry: SourceEntry, outcome: SyncOutcome, signal: AbortSignal, slice: TimeSlice): Promise<TargetWrite | undefined> {
     const attached = entry.target
     const snapshot = outcome.commit.snapshot
     if (!attached || !snapshot) return undefined
-    if (outcome.kind === 'unchanged' && entry.baseCollection !== undefined) return undefined
-    return writeTarget({
+    if (outcome.kind === 'unchanged' && entry.baseCollection !== undefined && entry.pendingBase === undefined) return undefined
+    await slice.yieldIfDue() // generating and merging a large collection is one more long phase
+    entry.markHostCall()
+    const plan = await planTargetWrite({
       sourceId: entry.id,
       attached,
       snapshot,
       changes: outcome.kind === 'changed' ? outcome.changes : undefined,
       base: entry.baseCollection,
+      pendingBase: entry.pendingBase,
     })
+    signal.throwIfAborted()
+    await this.#saveState(entry, {
+      ...this.#committedState(entry),
+      pendingBase: plan.baseCollection,
+    })
+    signal.throwIfAborted()
+    await writePlannedTarget(entry.id, attached, plan)
+    entry.baseCollection = plan.baseCollection
+    entry.pendingBase = undefined
+    return plan
+  }
+
+  /** The state a restart needs as it stands committed now (before this sync). */
+  #committedState(entry: SourceEntry): PersistedSourceState {
+    const { snapshot, contentHash, etag, lastModified, lastSuccess } = entry.state
+    return { snapshot, contentHash, etag, lastModified, lastSuccess, baseCollection: entry.baseCollection, pendingBase: entry.pendingBase }
   }
 
   /** Saves what a restart needs, when a store is configured and something worth saving moved. */
-  async #persist(entry: SourceEntry, outcome: SyncOutcome, targetWrite: TargetWrite | undefined): Promise<void> {
-    const store = this.#store
-    const { snapshot, contentHash, etag, lastModified } = outcome.commit
-    if (!store || !snapshot) return
+  async #persist(entry: SourceEntry, outcome: SyncOutcome, targetWrite: TargetWrite | undefined, locationGeneration: number): Promise<void> {
+    const { snapshot } = outcome.commit
+    if (!this.#store || !snapshot) return
     const state = entry.state
+    // Validators of a location the source no longer has are not saved (issue 11, item 2).
+    const { contentHash, etag, lastModified } = commitFor(state, outcome.commit, locationGeneration)
     const moved =
       outcome.kind === 'changed' ||
       targetWrite !== undefined ||
@@ -395,16 +459,23 @@ export class LiveSyncService {
       etag !== state.etag ||
       lastModified !== state.lastModified
     if (!moved) return
-    const text = serializeSourceState(entry.id, {
+    await this.#saveState(entry, {
       snapshot,
       contentHash,
       etag,
       lastModified,
       lastSuccess: new Date(this.#options.clock.now()),
-      baseCollection: targetWrite?.baseCollection ?? entry.baseCollection,
+      baseCollection: entry.baseCollection,
+      pendingBase: entry.pendingBase,
     })
+  }
+
+  async #saveState(entry: SourceEntry, state: PersistedSourceState): Promise<void> {
+    const store = this.#store
+    if (!store) return
+    entry.markHostCall()
     try {
-      await store.set(stateKey(entry.id), text)
+      await store.set(stateKey(entry.id), serializeSourceState(entry.id, state))
     } catch (error) {
       throw new StateError(`Saving the state of source "${entry.id}" failed: ${toError(error).message}`, { sourceId: entry.id, cause: error })
     }
@@ -477,7 +548,34 @@ export class LiveSyncService {
   }
 
   async #settleInFlight(): Promise<void> {
-    await Promise.allSettled(this.#registry.list().map((entry) => entry.inFlight))
+    await Promise.all(this.#registry.list().map((entry) => this.#waitForSync(entry)))
+  }
+
+  /**
+   * Waits for the sync of `entry` to end, but once it is inside a call into the host (target read or
+   * write, store save) at most `shutdownTimeout` ms more (through the clock): a host call that never
+   * settles cannot hang stop, dispose or removeSource, while loading and processing are waited for.
+   * Resolves whether the sync ended in time.
+   */
+  async #waitForSync(entry: SourceEntry): Promise<boolean> {
+    const running = entry.inFlight
+    if (running === undefined) return true
+    const bound = new AbortController()
+    const ended = running.then(
+      () => true,
+      () => true,
+    )
+    try {
+      const timedOut = entry.hostCalled
+        .then(() => sleep(this.#options.clock, this.#options.shutdownTimeout, bound.signal))
+        .then(
+          () => false,
+          () => true, // aborted below, once the sync ended first
+        )
+      return await Promise.race([ended, timedOut])
+    } finally {
+      bound.abort()
+    }
   }
 
   #require(sourceId: string): SourceEntry {

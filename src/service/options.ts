@@ -1,8 +1,9 @@
 import * as z from 'zod'
 import { InvalidConfigError } from '../errors/errors.js'
 import { describeIssues } from '../config/issues.js'
-import { systemClock, type Clock } from '../runtime/clock.js'
+import { systemClock, withLongTimers, type Clock } from '../runtime/clock.js'
 import type { SourceLoader } from '../loaders/types.js'
+import type { HostResolver } from '../loaders/network-guard.js'
 import type { SpecFormat } from '../formats/types.js'
 import type { ListenerErrorHandler } from '../events/safe-emitter.js'
 import type { RetryOptions } from '../runtime/retry-policy.js'
@@ -25,6 +26,13 @@ export interface LiveSyncServiceOptions {
   readonly loader?: SourceLoader
   /** `fetch` used by the default HTTP loader. @default globalThis.fetch */
   readonly fetch?: typeof fetch
+  /**
+   * Whether the default HTTP loader may reach loopback, link-local, private or unspecified addresses,
+   * redirects included. Hosts that let their users add source URLs set `false` (SSRF guard). @default true
+   */
+  readonly allowPrivateNetworks?: boolean
+  /** Resolves host names for the guard of `allowPrivateNetworks: false`; without one only literal IPs and `localhost` are checked. */
+  readonly resolveHost?: HostResolver
   /** Timer seam. @default the global timers, read at call time */
   readonly clock?: Clock
   /** Watches sources for changes between polls (file sources: `createFileWatcher()` from `api-live-sync/node`). */
@@ -36,6 +44,12 @@ export interface LiveSyncServiceOptions {
   readonly store?: StateStore
   /** Extra or replacement formats, by `type`. */
   readonly formats?: readonly SpecFormat[]
+  /**
+   * Longest wait, in ms, of `stop()`, `dispose()` and `removeSource()` for a sync once it is inside a
+   * host's `target.read()`, `target.write()` or `store.set()`: a host call that never settles cannot hang
+   * them. The sync keeps its concurrency slot until the call settles, and writes nothing more. @default 10000
+   */
+  readonly shutdownTimeout?: number
   /** Receives errors thrown by event listeners. @default logs them with console.error */
   readonly onListenerError?: ListenerErrorHandler
   /**
@@ -66,12 +80,15 @@ const optionsSchema = z.strictObject({
   maxPollBackoff: z.number().int().positive().default(300_000),
   loader: z.custom<SourceLoader>(hasMethod('load'), 'must be an object with a load(source, request) method').optional(),
   fetch: z.custom<typeof fetch>(isFunction, 'must be a fetch function').optional(),
+  allowPrivateNetworks: z.boolean().default(true),
+  resolveHost: z.custom<HostResolver>(isFunction, 'must be a function (hostname) => Promise<string[]>').optional(),
   clock: z
     .custom<Clock>(
       (value) => hasMethod('setTimeout')(value) && hasMethod('clearTimeout')(value) && hasMethod('now')(value),
       'must have now, setTimeout and clearTimeout',
     )
-    .default(systemClock),
+    .default(systemClock)
+    .transform(withLongTimers),
   watcher: z.custom<SourceWatcher>(hasMethod('watch'), 'must be an object with a watch(source, onChange) method').optional(),
   store: z
     .custom<StateStore>(
@@ -79,6 +96,7 @@ const optionsSchema = z.strictObject({
       'must have async get, set and delete methods',
     )
     .optional(),
+  shutdownTimeout: z.number().int().min(0).default(10_000),
   formats: z.array(z.custom<SpecFormat>(hasMethod('normalize'), 'must be a SpecFormat')).default([]),
   onListenerError: z.custom<ListenerErrorHandler>(isFunction, 'must be a function').optional(),
   severityOverrides: severityOverridesSchema.default({}),

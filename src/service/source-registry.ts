@@ -17,8 +17,23 @@ export class SourceEntry {
   target: AttachedTarget | undefined
   /** The collection generated from the baseline snapshot: the merge base of the target. */
   baseCollection: Collection | undefined
+  /** The base of a target write that may have landed without its state being saved (see `reconcilePendingBase`). */
+  pendingBase: Collection | undefined
   /** A watch event arrived during a sync: sync once more when it ends, so the change is not missed. */
   resyncRequested = false
+  /** Resolves once the current sync has called into the host (target read or write, store save). */
+  hostCalled: Promise<void> = new Promise<void>(() => {})
+  #markHostCalled: () => void = () => {}
+
+  /** Starts a sync's record of host calls. */
+  resetHostCalls(): void {
+    this.hostCalled = new Promise<void>((resolve) => (this.#markHostCalled = resolve))
+  }
+
+  /** Called before each call into the host: from then on a shutdown's wait for this sync is bounded. */
+  markHostCall(): void {
+    this.#markHostCalled()
+  }
 
   constructor(config: LiveSourceConfig) {
     this.#state = initialSourceState(config)

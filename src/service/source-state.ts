@@ -20,6 +20,8 @@ export interface SourceState {
   readonly contentHash: string | undefined
   readonly etag: string | undefined
   readonly lastModified: string | undefined
+  /** Bumped whenever the source's location changes: a sync commits validators only for the location it loaded. */
+  readonly locationGeneration: number
 }
 
 /** Fields a successful sync commits. */
@@ -33,7 +35,7 @@ export interface SyncCommit {
 export type SourceAction =
   | { type: 'configUpdated'; config: LiveSourceConfig; locationChanged: boolean }
   | { type: 'syncStarted' }
-  | { type: 'syncSucceeded'; at: Date; changesDetected: boolean; commit: SyncCommit }
+  | { type: 'syncSucceeded'; at: Date; changesDetected: boolean; commit: SyncCommit; locationGeneration: number }
   | { type: 'syncFailed'; at: Date; error: LiveSyncError }
   | { type: 'syncCancelled' }
   | { type: 'pollScheduled'; at: Date | null }
@@ -54,6 +56,7 @@ export function initialSourceState(config: LiveSourceConfig): SourceState {
     contentHash: undefined,
     etag: undefined,
     lastModified: undefined,
+    locationGeneration: 0,
   }
 }
 
@@ -64,14 +67,21 @@ export function reduceSourceState(state: SourceState, action: SourceAction): Sou
       // A new location invalidates the conditional-request validators, never the baseline:
       // the next sync still diffs against the last good snapshot.
       return action.locationChanged
-        ? { ...state, config: action.config, etag: undefined, lastModified: undefined, contentHash: undefined }
+        ? {
+            ...state,
+            config: action.config,
+            etag: undefined,
+            lastModified: undefined,
+            contentHash: undefined,
+            locationGeneration: state.locationGeneration + 1,
+          }
         : { ...state, config: action.config }
     case 'syncStarted':
       return { ...state, syncing: true }
     case 'syncSucceeded':
       return {
         ...state,
-        ...action.commit,
+        ...commitFor(state, action.commit, action.locationGeneration),
         status: 'success',
         syncing: false,
         lastSync: action.at,
@@ -97,6 +107,16 @@ export function reduceSourceState(state: SourceState, action: SourceAction): Sou
     case 'restored':
       return { ...state, ...action.commit, status: 'success', lastSuccess: action.lastSuccess, lastSync: action.lastSuccess }
   }
+}
+
+/**
+ * What of a sync's commit applies now: all of it when the source still has the location that sync
+ * loaded; otherwise only the snapshot, since the old location's validators and content hash would
+ * make the new location answer 304 or look unchanged (issue 11, item 2).
+ */
+export function commitFor(state: SourceState, commit: SyncCommit, locationGeneration: number): SyncCommit {
+  if (locationGeneration === state.locationGeneration) return commit
+  return { snapshot: commit.snapshot, contentHash: state.contentHash, etag: state.etag, lastModified: state.lastModified }
 }
 
 /** The public status of a source, derived from its state. */

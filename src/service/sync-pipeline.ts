@@ -7,6 +7,7 @@ import type { FormatRegistry } from '../formats/format-registry.js'
 import { sha256Hex } from '../formats/hash.js'
 import type { ApiSnapshot, SpecFormat } from '../formats/types.js'
 import type { LoadResult } from '../loaders/types.js'
+import { TimeSlice } from '../runtime/yield.js'
 import type { SyncCommit, SourceState } from './source-state.js'
 
 /**
@@ -30,6 +31,7 @@ export async function processLoadResult(
   state: SourceState,
   loaded: LoadResult,
   formats: FormatRegistry,
+  slice: TimeSlice = new TimeSlice(),
   severityOverrides: SeverityOverrides = {},
 ): Promise<SyncOutcome> {
   const unchangedCommit: SyncCommit = {
@@ -39,7 +41,8 @@ export async function processLoadResult(
     lastModified: state.lastModified,
   }
   if (loaded.notModified === true) {
-    // Validators are only sent once a baseline exists, so a 304 always means "the last good snapshot still holds".
+    // "Not modified" only means something against a baseline; without one no document was received.
+    if (!state.snapshot) throw notModifiedWithoutBaseline(state.config.id)
     return { kind: 'unchanged', commit: unchangedCommit }
   }
   const commitBase = { etag: loaded.etag, lastModified: loaded.lastModified }
@@ -53,7 +56,9 @@ export async function processLoadResult(
   const rejected = lastRejected.get(config)
   if (rejected?.contentHash === contentHash) throw rejected.error
   const format = formats.get(config.type, config.id)
-  const snapshot = await normalize(format, loaded.content, config, loaded.contentType).catch((error: unknown) => {
+  // Each phase of a large document is long: the event loop turns between them (issue 11, item 9).
+  await slice.yieldIfDue()
+  const snapshot = await normalize(format, loaded.content, config, loaded.contentType, slice).catch((error: unknown) => {
     if (isDocumentVerdict(error)) lastRejected.set(config, { contentHash, error })
     throw error
   })
@@ -61,7 +66,9 @@ export async function processLoadResult(
   if (previous && previous.type === snapshot.type && previous.fingerprint === snapshot.fingerprint) {
     return { kind: 'unchanged', commit: { ...commitBase, snapshot: previous, contentHash } }
   }
+  await slice.yieldIfDue()
   const changes = previous && previous.type === snapshot.type ? format.diff(previous, snapshot) : allAddedChangeSet(snapshot)
+  await slice.yieldIfDue()
   return { kind: 'changed', commit: { ...commitBase, snapshot, contentHash }, changes: applySeverityOverrides(changes, severityOverrides) }
 }
 
@@ -70,9 +77,16 @@ function isDocumentVerdict(error: unknown): error is LiveSyncError {
   return error instanceof LiveSyncError && (error.code === 'PARSE_ERROR' || error.code === 'INVALID_SPEC' || error.code === 'TOO_LARGE')
 }
 
-async function normalize(format: SpecFormat, text: string, config: LiveSourceConfig, contentType: string | undefined): Promise<ApiSnapshot> {
+async function normalize(
+  format: SpecFormat,
+  text: string,
+  config: LiveSourceConfig,
+  contentType: string | undefined,
+  slice: TimeSlice,
+): Promise<ApiSnapshot> {
   try {
     const { snapshot, canonical } = await format.normalize(text, { sourceId: config.id, contentType })
+    await slice.yieldIfDue()
     return { ...snapshot, fingerprint: await sha256Hex(canonical) }
   } catch (error) {
     if (error instanceof LiveSyncError) throw error
@@ -84,4 +98,11 @@ async function normalize(format: SpecFormat, text: string, config: LiveSourceCon
       cause,
     })
   }
+}
+
+function notModifiedWithoutBaseline(sourceId: string): InvalidSpecError {
+  return new InvalidSpecError(
+    `The loader of source "${sourceId}" answered "not modified" although the source has no last good document to compare with`,
+    { sourceId },
+  )
 }

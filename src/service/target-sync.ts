@@ -37,23 +37,29 @@ export interface AttachedTarget {
   options: AttachTargetOptions
 }
 
-/** What writing a target produced: the new merge base and the report of the merge. */
+/** A merge ready to be written: the collection for the target, its report, and the merge base it makes. */
 export interface TargetWrite {
+  /** The collection generated from the new snapshot: the merge base once the write has landed. */
   baseCollection: Collection
+  collection: Collection
   report: MergeReport
 }
 
 /**
- * Generates the incoming collection from the new snapshot, merges it into the user's current
- * collection against the stored base (three-way), and writes the result. Errors become
- * TargetErrors naming the source; nothing here commits anything.
+ * Generates the incoming collection from the new snapshot and merges it into the user's current
+ * collection against the stored base (three-way). Writes nothing: the caller records that the target
+ * is about to move before {@link writePlannedTarget} moves it. Errors become TargetErrors naming the source.
+ *
+ * `pendingBase` is the base of a write that may or may not have reached the target (the process died,
+ * or the state could not be saved, between the write and the save): see {@link reconcilePendingBase}.
  */
-export async function writeTarget(parts: {
+export async function planTargetWrite(parts: {
   sourceId: string
   attached: AttachedTarget
   snapshot: ApiSnapshot
   changes: ChangeSet | undefined
   base: Collection | undefined
+  pendingBase: Collection | undefined
 }): Promise<TargetWrite> {
   const { sourceId, attached, snapshot } = parts
   const incoming = generateCollection(snapshot, attached.options.generate)
@@ -62,7 +68,12 @@ export async function writeTarget(parts: {
   // base (a target attached to an existing collection), the incoming spec is the base: the user's
   // values all count as edits and are kept, and only structural differences follow the spec.
   const empty: Collection = { name: incoming.name, items: [] }
-  const base = current === undefined ? empty : (parts.base ?? firstAttachBase(incoming, current))
+  const base =
+    current === undefined
+      ? empty
+      : parts.pendingBase !== undefined
+        ? reconcilePendingBase(parts.base, parts.pendingBase, current)
+        : (parts.base ?? firstAttachBase(incoming, current))
   const { collection, report } = mergeCollection({
     base,
     current: current ?? empty,
@@ -71,8 +82,29 @@ export async function writeTarget(parts: {
     ...(attached.options.onConflict ? { onConflict: attached.options.onConflict } : {}),
     ...(attached.options.onRemoved ? { onRemoved: attached.options.onRemoved } : {}),
   })
-  await callTarget(sourceId, 'writing', () => attached.target.write(collection, report))
-  return { baseCollection: incoming, report }
+  return { baseCollection: incoming, collection, report }
+}
+
+/** Writes a planned merge to the target. */
+export async function writePlannedTarget(sourceId: string, attached: AttachedTarget, plan: TargetWrite): Promise<void> {
+  await callTarget(sourceId, 'writing', () => attached.target.write(plan.collection, plan.report))
+}
+
+/**
+ * The merge base when a write may or may not have reached the target (issue 11, item 3). The target's
+ * own requests tell, per operation, which base it holds: an operation of the pending base that the
+ * target has comes from that write (its base is the pending one, so a later removal applies); one only
+ * the committed base had and the target still has keeps the committed base (its removal applies again,
+ * harmlessly); any other operation has no base, so the spec adds it when missing. Structure converges
+ * whichever way the write went.
+ */
+export function reconcilePendingBase(committed: Collection | undefined, pending: Collection, current: Collection): Collection {
+  const present = operationsOf(current)
+  const pendingOperations = operationsOf(pending)
+  const fromPending = filterRequests(pending, (identity) => present.has(identity))
+  const fromCommitted =
+    committed === undefined ? [] : filterRequests(committed, (identity) => present.has(identity) && !pendingOperations.has(identity)).items
+  return { ...fromPending, items: [...fromPending.items, ...fromCommitted] }
 }
 
 /**
@@ -81,15 +113,25 @@ export async function writeTarget(parts: {
  * they differ (so their values are kept), and every other operation of the spec is added.
  */
 function firstAttachBase(incoming: Collection, current: Collection): Collection {
-  const present = new Set(
-    locateRequests(current).flatMap(({ request }) => (request.operationKey === undefined ? [] : [operationIdentity(request.operationKey)])),
+  const present = operationsOf(current)
+  return filterRequests(incoming, (identity) => present.has(identity))
+}
+
+/** Identities of the operations a collection has requests for. */
+function operationsOf(collection: Collection): Set<string> {
+  return new Set(
+    locateRequests(collection).flatMap(({ request }) => (request.operationKey === undefined ? [] : [operationIdentity(request.operationKey)])),
   )
-  const keep = (items: CollectionItem[]): CollectionItem[] =>
+}
+
+/** The collection with only the generated requests whose operation passes `keep` (folders stay). */
+function filterRequests(collection: Collection, keep: (identity: string) => boolean): Collection {
+  const filter = (items: CollectionItem[]): CollectionItem[] =>
     items.flatMap((item): CollectionItem[] => {
-      if (item.type === 'folder') return [{ ...item, items: keep(item.items) }]
-      return item.operationKey !== undefined && present.has(operationIdentity(item.operationKey)) ? [item] : []
+      if (item.type === 'folder') return [{ ...item, items: filter(item.items) }]
+      return item.operationKey !== undefined && keep(operationIdentity(item.operationKey)) ? [item] : []
     })
-  return { ...incoming, items: keep(incoming.items) }
+  return { ...collection, items: filter(collection.items) }
 }
 
 const RENAME_KINDS: ReadonlySet<string> = new Set(['operation-path-changed', 'operation-method-changed', 'operation-path-rebased'])

@@ -23,30 +23,40 @@ export interface PersistedSourceState {
   lastSuccess: Date | null
   /** The collection generated from `snapshot`: the merge base of an attached target. */
   baseCollection: unknown
+  /**
+   * Saved just before a target write: the base that write makes. Present when the write may have
+   * reached the target without the state that goes with it being saved (a crash or a failing store
+   * in between); the next sync reconciles it against the target (issue 11, item 3).
+   */
+  pendingBase?: unknown
 }
 
 const persistedSchema = z.object({
   version: z.literal(STATE_VERSION),
   sourceId: z.string(),
   model: z.number().int().optional(),
-  snapshot: z.looseObject({
-    type: z.enum(['openapi', 'graphql', 'postman']),
-    fingerprint: z.string(),
-    operations: z.array(z.looseObject({ key: z.string(), identity: z.string(), hash: z.string() })),
-    schemas: z.record(z.string(), z.unknown()),
-  }),
+  // Absent only while a first sync's target write is pending (see `pendingBase`).
+  snapshot: z
+    .looseObject({
+      type: z.enum(['openapi', 'graphql', 'postman']),
+      fingerprint: z.string(),
+      operations: z.array(z.looseObject({ key: z.string(), identity: z.string(), hash: z.string() })),
+      schemas: z.record(z.string(), z.unknown()),
+    })
+    .optional(),
   contentHash: z.string().optional(),
   etag: z.string().optional(),
   lastModified: z.string().optional(),
   lastSuccess: z.iso.datetime().nullable(),
   baseCollection: z.unknown().optional(),
+  pendingBase: z.unknown().optional(),
 })
 
 export function stateKey(sourceId: string): string {
   return `source:${sourceId}`
 }
 
-export function serializeSourceState(sourceId: string, state: PersistedSourceState & { snapshot: ApiSnapshot }): string {
+export function serializeSourceState(sourceId: string, state: PersistedSourceState): string {
   return JSON.stringify({
     version: STATE_VERSION,
     sourceId,
@@ -57,6 +67,7 @@ export function serializeSourceState(sourceId: string, state: PersistedSourceSta
     lastModified: state.lastModified,
     lastSuccess: state.lastSuccess?.toISOString() ?? null,
     baseCollection: state.baseCollection,
+    ...(state.pendingBase === undefined ? {} : { pendingBase: state.pendingBase }),
   })
 }
 
@@ -76,11 +87,13 @@ export function deserializeSourceState(sourceId: string, text: string): Persiste
   if (parsed.data.sourceId !== sourceId) throw corrupt(sourceId, `it belongs to source "${parsed.data.sourceId}"`)
   const data = parsed.data
   const lastSuccess = data.lastSuccess === null ? null : new Date(data.lastSuccess)
-  if (data.model !== SNAPSHOT_MODEL_VERSION) {
+  const pending = data.pendingBase === undefined ? {} : { pendingBase: data.pendingBase }
+  if (data.model !== SNAPSHOT_MODEL_VERSION || data.snapshot === undefined) {
     // Validators and the content hash go too: they would let the first sync skip the document.
-    return { snapshot: undefined, contentHash: undefined, etag: undefined, lastModified: undefined, lastSuccess, baseCollection: data.baseCollection }
+    return { snapshot: undefined, contentHash: undefined, etag: undefined, lastModified: undefined, lastSuccess, baseCollection: data.baseCollection, ...pending }
   }
   return {
+    ...pending,
     snapshot: data.snapshot as unknown as ApiSnapshot,
     contentHash: data.contentHash,
     etag: data.etag,

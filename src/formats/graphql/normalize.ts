@@ -4,6 +4,7 @@ import { buildGraphqlSnapshot } from './build-snapshot.js'
 import type { GraphqlModule } from './graphql-module.js'
 import { readGraphqlDocument } from './read-document.js'
 import { schemaModel } from './schema-model.js'
+import { TimeSlice } from '../../runtime/yield.js'
 
 /**
  * SDL or introspection JSON to a normalized snapshot. The document's kind is checked before
@@ -15,8 +16,14 @@ export async function normalizeGraphql(
   context: ParseContext,
   loadGraphql: (sourceId?: string) => Promise<GraphqlModule>,
 ): Promise<NormalizedDocument> {
+  // Each phase of a large schema is long: the event loop turns between them (issue 11, item 9).
+  const slice = new TimeSlice()
   const document = readGraphqlDocument(text, context)
   const graphql = await loadGraphql(context.sourceId)
+  await slice.yieldIfDue()
   const { schema, warnings } = buildGraphqlSchema(graphql, document, context.sourceId)
-  return buildGraphqlSnapshot(schemaModel(graphql, schema), warnings)
+  await slice.yieldIfDue()
+  const model = schemaModel(graphql, schema)
+  await slice.yieldIfDue()
+  return buildGraphqlSnapshot(model, warnings)
 }

@@ -16,16 +16,19 @@ import { normalizeSecuritySchemes } from './security.js'
 import { normalizeServers } from './servers.js'
 import { looksLikeGraphQlSdl } from './sniff-other-formats.js'
 import { Warnings } from './warnings.js'
+import { TimeSlice } from '../../runtime/yield.js'
 
 /**
  * Parses and normalizes a Swagger 2.0 / OpenAPI 3.0 / 3.1 document into a snapshot and its
  * canonical text. Throws ParseError for syntax errors and InvalidSpecError for documents that are
  * not OpenAPI, are malformed at the top, or nest deeper than MAX_NESTING levels.
  */
-export function normalizeOpenApi(text: string, context: ParseContext): NormalizedDocument {
+export async function normalizeOpenApi(text: string, context: ParseContext): Promise<NormalizedDocument> {
+  const slice = new TimeSlice()
   const document = context.parsed !== undefined ? context.parsed : parseOpenApiText(text, context)
   try {
-    return normalizeParsedOpenApi(document, text, context.sourceId)
+    await slice.yieldIfDue()
+    return await normalizeParsedOpenApi(document, text, context.sourceId, slice)
   } catch (error) {
     throw asInvalidSpec(error, context.sourceId)
   }
@@ -49,9 +52,14 @@ function parseOpenApiText(text: string, context: ParseContext): unknown {
 /**
  * Normalizes an already parsed document (see normalizeOpenApi); `text` only serves error messages.
  * The snapshot shares unchanged leaf values (strings, examples, enums) with `document`, which
- * must therefore not be mutated afterwards.
+ * must therefore not be mutated afterwards. Long phases let the event loop turn through `slice`.
  */
-export function normalizeParsedOpenApi(document: unknown, text: string, sourceId: string): NormalizedDocument {
+export async function normalizeParsedOpenApi(
+  document: unknown,
+  text: string,
+  sourceId: string,
+  slice: TimeSlice = new TimeSlice(),
+): Promise<NormalizedDocument> {
   const { root, family, specVersion } = detectOpenApiVersion(document, sourceId, text)
   const context: NormalizeContext = {
     family,
@@ -63,8 +71,10 @@ export function normalizeParsedOpenApi(document: unknown, text: string, sourceId
     partHashes: new Map(),
   }
   registerComponentSchemas(context)
-  const drafts = collectOperations(context, sourceId)
+  const drafts = await collectOperations(context, sourceId, slice)
+  await slice.yieldIfDue()
   drainSchemaQueue(context)
+  await slice.yieldIfDue()
   const securitySchemes = normalizeSecuritySchemes(context)
   const servers = normalizeServers(context)
   const { title, version } = infoOf(root)
@@ -76,7 +86,9 @@ export function normalizeParsedOpenApi(document: unknown, text: string, sourceId
     hashable.set(pointer, { text: JSON.stringify(node), refs })
     setOwn(schemas, pointer, node)
   }
+  await slice.yieldIfDue()
   const hashes = computeSchemaHashes(hashable)
+  await slice.yieldIfDue()
   const schemaHashes: Record<string, string> = {}
   for (const [pointer] of schemaEntries) setOwn(schemaHashes, pointer, hashes.get(pointer)!)
 
@@ -84,6 +96,7 @@ export function normalizeParsedOpenApi(document: unknown, text: string, sourceId
   // with it the whole parsed document, alive after normalization returns.
   const operations: SnapshotOperation[] = []
   for (const draft of drafts) {
+    if (slice.due()) await slice.yield()
     const { hash, own } = operationHash(context, draft, hashes)
     operations.push({ ...draft.value, hash, ownHash: own })
   }
@@ -100,6 +113,7 @@ export function normalizeParsedOpenApi(document: unknown, text: string, sourceId
     warnings: context.warnings.list(),
     order: documentOrder(context),
   }
+  await slice.yieldIfDue()
   return { snapshot, canonical: canonicalSummary(snapshot) }
 }
 

@@ -9,6 +9,7 @@ import { resolveReference } from './refs.js'
 import { normalizeRequestBody } from './request-body.js'
 import { normalizeResponses } from './responses.js'
 import { effectiveSecurity } from './security.js'
+import type { TimeSlice } from '../../runtime/yield.js'
 import { swagger2MediaDefaults, type Swagger2MediaDefaults, swagger2MediaTypes, swagger2RequestBody } from './swagger2-bodies.js'
 
 /** An operation before hashing: everything but `hash`, plus the schema pointers it references. */
@@ -21,7 +22,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
  * Every operation under `paths`, sorted by key. `paths` may be missing (a 3.1 document with only
  * webhooks or components has no operations). Webhooks are not operations: they only get a warning.
  */
-export function collectOperations(context: NormalizeContext, sourceId: string): OperationDraft[] {
+export async function collectOperations(context: NormalizeContext, sourceId: string, slice: TimeSlice): Promise<OperationDraft[]> {
   warnAboutWebhooks(context)
   const paths = getOwn(context.root, 'paths')
   if (paths === undefined) return []
@@ -29,6 +30,7 @@ export function collectOperations(context: NormalizeContext, sourceId: string): 
   const drafts: OperationDraft[] = []
   const mediaDefaults = context.family === '2.0' ? swagger2MediaDefaults(context.root) : undefined
   for (const path of Object.keys(paths)) {
+    if (slice.due()) await slice.yield() // 100,000 paths are seconds of work (issue 11, item 9)
     if (path.startsWith('x-')) continue
     const rawItem = paths[path]
     if (!isRecord(rawItem)) throw invalidSpec(sourceId, `path item "${path}" must be an object, found ${kindOf(rawItem)}`)

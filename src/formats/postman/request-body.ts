@@ -2,7 +2,7 @@ import { canonicalJson } from '../hash.js'
 import type { RequestBodySpec } from '../types.js'
 import { compareText } from './compare-text.js'
 import { descriptionText, isRecord, scalarText, stringOr } from './json-values.js'
-import { isSecretName } from './secret-names.js'
+import { isSecretName, redactSecretsInText } from './secret-names.js'
 
 /** A request body: Postman's body mode and the body as a media type with an example. */
 export interface RequestBodyDefinition {
@@ -46,7 +46,7 @@ export function readRequestBody(body: unknown, contentType: string | undefined):
       if (text === '') return undefined
       const language = isRecord(body.options) && isRecord(body.options.raw) ? stringOr(body.options.raw.language) : undefined
       const mediaType = declared ?? (language === undefined ? undefined : RAW_LANGUAGE_MEDIA_TYPES[language]) ?? 'text/plain'
-      return bodyOf(mode, mediaType, text)
+      return bodyOf(mode, mediaType, redactSecretsInText(text))
     }
     case 'urlencoded':
     case 'formdata': {
@@ -61,7 +61,7 @@ export function readRequestBody(body: unknown, contentType: string | undefined):
       if (query === '') return undefined
       const variables = stringOr(graphql.variables)
       // Postman posts GraphQL as a JSON `{ query, variables }` document.
-      return bodyOf(mode, declared ?? 'application/json', variables ? { query, variables } : { query })
+      return bodyOf(mode, declared ?? 'application/json', variables ? { query, variables: redactSecretsInText(variables) } : { query })
     }
     case 'file': {
       // `file.src` is a path on the exporter's machine: not part of the API, so no example. No file chosen, no body.

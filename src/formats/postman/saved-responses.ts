@@ -1,6 +1,7 @@
 import type { ResponseSpec } from '../types.js'
 import { isRecord, scalarText, stringOr } from './json-values.js'
 import { headerValue, readHeaders } from './request-headers.js'
+import { redactSecretsInText } from './secret-names.js'
 
 /** What Postman's preview picker (`_postman_previewlanguage`) shows a saved body as. */
 const PREVIEW_MEDIA_TYPES: Record<string, string> = {
@@ -28,7 +29,7 @@ export function readSavedResponses(examples: readonly unknown[]): Record<string,
     const mediaType = responseMediaType(example)
     if (mediaType === undefined && (body === undefined || body === '')) continue
     const key = mediaType ?? 'text/plain'
-    if (response.content[key] === undefined) response.content[key] = body === undefined || body === '' ? {} : { example: body }
+    if (response.content[key] === undefined) response.content[key] = body === undefined || body === '' ? {} : { example: redactSecretsInText(body) }
   }
   return responses
 }
