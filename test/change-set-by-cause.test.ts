@@ -68,10 +68,11 @@ describe.skipIf(!sharedSpecsPresent)(`changes by cause on real Stripe pairs${sha
     expect(diffOpenApi(before, after)).toEqual(diffOpenApi(withoutOwnHashes(before), withoutOwnHashes(after)))
   })
 
-  it('one year (2021-04 -> 2022-04-07): under a thousand causes where there were 87,210 per-operation records', async () => {
+  it('one year (2021-04 -> 2022-04-07): about a thousand causes where there were 87,210 per-operation records', async () => {
     const changeSet = diffOpenApi(await sharedSnapshot('stripe.2021-04.json'), await sharedSnapshot('stripe.2022-04-07.json'))
     expectByCause(changeSet)
-    expect(changeSet.changes.length).toBeLessThan(1000)
+    // 983 causes, plus 21 form-encoding changes since the normalizer keeps `encoding` (issue 12).
+    expect(changeSet.changes.length).toBeLessThan(1050)
     const perOperation = changeSet.modified.reduce((sum, entry) => sum + entry.changes.length, 0)
     expect(perOperation).toBeGreaterThan(80_000)
     // One property added to payment_intent: one cause, hundreds of operations.

@@ -202,8 +202,9 @@ describe('watch --out (items 6 and 7, issue 11 items 5 and --out folders)', () =
     expect(written.variable).toContainEqual(expect.objectContaining({ key: 'baseUrl', value: server.url }))
 
     // The user renames a request; the spec renames it too (conflict), and drops the other operation.
-    const edited = JSON.parse(readFileSync(out, 'utf8')) as { item: Array<{ name: string }> }
-    edited.item.find((item) => item.name === 'List pets')!.name = 'My pets'
+    const edited = JSON.parse(readFileSync(out, 'utf8')) as { item: PostmanItem[] }
+    const flatten = (list: PostmanItem[]): PostmanItem[] => list.flatMap((item) => (item.item ? flatten(item.item) : [item]))
+    flatten(edited.item).find((item) => item.name === 'List pets')!.name = 'My pets'
     writeFileSync(out, JSON.stringify(edited))
     state.body = api({ '/pets': { get: { operationId: 'listPets', summary: 'List all pets', responses: ok } } })
     await cli.waitForStderr(/1 conflict kept your value \(GET \/pets: name\)/)

@@ -109,7 +109,9 @@ describe('a 100 MB body', () => {
   it('is refused as TOO_LARGE by the default 50 MiB limit while streaming, and the connection is closed early', async () => {
     const log: StreamLog = { written: 0, closedEarly: false }
     const server = await serve(streamFiller(HUNDRED_MB, {}, log))
-    const result = await syncOnce(`${server.url}/huge.json`, { retry: { retries: 2 } })
+    // A generous timeout: streaming 50 MiB on a loaded 2-core machine can take seconds, and a timeout
+    // (retryable) would hide what this checks: that too large is final.
+    const result = await syncOnce(`${server.url}/huge.json`, { retry: { retries: 2 }, timeout: 60_000 })
     expect(result.status).toBe('failed')
     expect(result.error?.code).toBe('TOO_LARGE')
     expect(result.error?.message).toBe(`Source "hostile" (GET ${server.url}/huge.json): the server sent more than the limit of 52428800 bytes`)
@@ -117,7 +119,7 @@ describe('a 100 MB body', () => {
     await expect.poll(() => log.closedEarly).toBe(true)
     // Read up to the limit, never the whole body: the server stopped well short of 100 MB.
     expect(log.written).toBeLessThan(HUNDRED_MB - 16 * 1024 * 1024)
-  })
+  }, 90_000)
 
   it('declared by Content-Length is refused before the body is read', async () => {
     const log: StreamLog = { written: 0, closedEarly: false }

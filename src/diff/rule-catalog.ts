@@ -100,6 +100,7 @@ const RULES: readonly Row[] = [
   ['request-body-became-optional', 'info', 'request-body', O, 'Every existing call stays valid.', 'POST /pets: request body became optional'],
   ['request-body-description-changed', 'info', 'request-body', O, 'Documentation.', 'POST /pets: request body description changed'],
   ['request-media-type-added', 'info', 'request-body', O, 'Clients may keep sending the old media type.', 'POST /pets: request body media type application/xml was added'],
+  ['request-media-type-encoding-changed', 'info', 'request-body', O, 'How form fields are serialized (style, explode, content type) changed: told for review, the schema rules judge the fields.', 'POST /pets: request body (multipart/form-data) encoding changed'],
   ['request-media-type-removed', 'breaking', 'request-body', O, 'Clients sending it are refused.', 'POST /pets: request body media type application/xml was removed'],
   ['request-body-media-type-changed', 'breaking', 'request-body', P, 'The body is sent in another encoding.', 'POST /v1/charges: body mode changed from urlencoded to raw'],
   ['request-body-changed', 'info', 'request-body', P, 'The saved body changed: the call still works.', 'POST /v1/charges: body changed'],
