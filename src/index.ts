@@ -41,6 +41,8 @@ export {
   isDisposedError,
   StateError,
   isStateError,
+  StalePlanError,
+  isStalePlanError,
 } from './errors/errors.js'
 export type { LiveSyncErrorCode, ConfigIssue } from './errors/errors.js'
 
