@@ -9,6 +9,7 @@ import {
   LiveSyncError,
   StateError,
   SourceNotFoundError,
+  StalePlanError,
   toError,
 } from '../errors/errors.js'
 import { SyncEvents, type SyncEventListener, type SyncEventName, type SyncEventPayloads } from '../events/events.js'
@@ -27,7 +28,10 @@ import { resolveServiceOptions, type LiveSyncServiceOptions, type ResolvedServic
 import { SourceEntry, SourceRegistry } from './source-registry.js'
 import { toSyncStatus } from './source-state.js'
 import { processLoadResult, type SyncOutcome } from './sync-pipeline.js'
-import { writeTarget, type AttachTargetOptions, type SyncTarget, type TargetWrite } from './target-sync.js'
+import { writeTarget, type AttachedTarget, type AttachTargetOptions, type SyncTarget, type TargetWrite } from './target-sync.js'
+import { applyTargetReview, planTarget } from './target-review.js'
+import type { AppliedPlan, PlanDecisions } from '../collections/apply-plan.js'
+import type { MergePlan } from '../collections/plan.js'
 import { deserializeSourceState, serializeSourceState, stateKey } from '../store/persisted-state.js'
 import type { StateStore } from '../store/state-store.js'
 import type { SyncResult, SyncStatus, SyncTrigger } from './types.js'
@@ -151,12 +155,57 @@ export class LiveSyncService {
     if (typeof target?.read !== 'function' || typeof target.write !== 'function') {
       throw new TypeError('attachTarget expects a target with read() and write(collection, report) methods')
     }
-    this.#require(sourceId).target = { target, options }
+    const entry = this.#require(sourceId)
+    entry.target = { target, options }
+    entry.pendingReview = undefined // a plan made for the previous target
   }
 
   /** Stops writing to the target of a source. */
   detachTarget(sourceId: string): void {
-    this.#require(sourceId).target = undefined
+    const entry = this.#require(sourceId)
+    entry.target = undefined
+    entry.pendingReview = undefined
+  }
+
+  // ── review before apply (targets attached with `review: true`) ─────────
+
+  /** The plan waiting for decisions (the last `review:required`), if any. */
+  getPendingReview(sourceId: string): MergePlan | undefined {
+    return this.#require(sourceId).pendingReview
+  }
+
+  /**
+   * Writes the items of the pending plan the user accepted (`'accept'`, `'skip'`, or answers by item
+   * id; items not named are skipped) through the target, then moves the merge base over the
+   * accepted items only: skipped ones are proposed again by the next sync. Refused with
+   * `STALE_PLAN`, nothing written, when `planId` is not the pending plan (a newer sync replaced it,
+   * or it was applied or dropped) or the collection changed since the plan was made.
+   */
+  async applyReview(sourceId: string, planId: string, decisions: PlanDecisions = 'accept'): Promise<AppliedPlan> {
+    this.#assertUsable()
+    const entry = this.#require(sourceId)
+    // A sync in flight may replace the plan: wait for it, then hold the next ones off until written.
+    while (entry.inFlight || entry.applyingReview) await Promise.allSettled([entry.inFlight, entry.applyingReview])
+    this.#assertUsable()
+    const plan = entry.pendingReview
+    const attached = entry.target
+    if (plan?.id !== planId || !attached) throw this.#stalePlan(entry.id, planId, plan, attached)
+    const applying = this.#applyReview(entry, attached, plan, decisions)
+    entry.applyingReview = applying
+    try {
+      return await applying
+    } finally {
+      if (entry.applyingReview === applying) entry.applyingReview = undefined
+    }
+  }
+
+  /** Forgets the pending plan without writing; its changes are proposed again by the next sync. Returns whether `planId` was pending. */
+  dropReview(sourceId: string, planId: string): boolean {
+    const entry = this.#require(sourceId)
+    if (entry.pendingReview?.id !== planId) return false
+    entry.pendingReview = undefined
+    entry.reviewOutstanding = true
+    return true
   }
 
   getSourceStatus(sourceId: string): SyncStatus {
@@ -229,6 +278,7 @@ export class LiveSyncService {
         // Its timer is gone: a status must not promise a poll that will never come.
         if (entry.state.nextSync !== null) entry.dispatch({ type: 'pollScheduled', at: null })
         entry.abortController?.abort(reason)
+        entry.pendingReview = undefined
       }
       await this.#settleInFlight()
       this.#emitter.removeAllListeners()
@@ -249,6 +299,8 @@ export class LiveSyncService {
     let startedAt: Date | undefined
     let attempts = 0
     try {
+      // A plan being applied writes the collection this sync would read: let it finish first.
+      if (entry.applyingReview) await Promise.allSettled([entry.applyingReview])
       const { outcome, targetWrite } = await this.#queue.add(
         async (): Promise<{ outcome: SyncOutcome; targetWrite: TargetWrite | undefined }> => {
           startedAt = new Date(clock.now())
@@ -309,6 +361,7 @@ export class LiveSyncService {
     const changesDetected = outcome.kind === 'changed'
     entry.dispatch({ type: 'syncSucceeded', at: finishedAt, changesDetected, commit: outcome.commit })
     if (targetWrite) entry.baseCollection = targetWrite.baseCollection
+    const review = this.#settleReview(entry, targetWrite)
     const fingerprint = entry.state.snapshot?.fingerprint
     const result: SyncResult = {
       sourceId: entry.id,
@@ -327,6 +380,7 @@ export class LiveSyncService {
     if (targetWrite && targetWrite.report.conflicts.length > 0) {
       this.#emit(SyncEvents.CONFLICTS_DETECTED, { sourceId: entry.id, conflicts: targetWrite.report.conflicts })
     }
+    if (review) this.#emit(SyncEvents.REVIEW_REQUIRED, { sourceId: entry.id, plan: review })
     this.#emit(SyncEvents.SYNC_COMPLETED, result)
     this.#emit(SyncEvents.STATUS_CHANGED, toSyncStatus(entry.state))
     return result
@@ -354,6 +408,7 @@ export class LiveSyncService {
       durationMs: startedAt ? finishedAt.getTime() - startedAt.getTime() : 0,
       error,
     }
+    entry.proposedReview = undefined
     if (cancelled) {
       entry.dispatch({ type: 'syncCancelled' })
     } else {
@@ -372,6 +427,7 @@ export class LiveSyncService {
     const attached = entry.target
     const snapshot = outcome.commit.snapshot
     if (!attached || !snapshot) return undefined
+    if (attached.options.review === true) return this.#proposeReview(entry, outcome, attached, snapshot)
     if (outcome.kind === 'unchanged' && entry.baseCollection !== undefined) return undefined
     return writeTarget({
       sourceId: entry.id,
@@ -380,6 +436,91 @@ export class LiveSyncService {
       changes: outcome.kind === 'changed' ? outcome.changes : undefined,
       base: entry.baseCollection,
     })
+  }
+
+  /**
+   * Review mode: plans the merge instead of writing it. The plan becomes pending when the sync
+   * succeeds; a plan with nothing to review is written as usual (the base moves, nothing to ask).
+   */
+  async #proposeReview(entry: SourceEntry, outcome: SyncOutcome, attached: AttachedTarget, snapshot: ApiSnapshot): Promise<TargetWrite | undefined> {
+    const known = outcome.kind === 'unchanged' && entry.baseCollection !== undefined
+    if (known && (entry.pendingReview !== undefined || !entry.reviewOutstanding)) return undefined
+    const changes = outcome.kind === 'changed' ? outcome.changes : undefined
+    const parts = { sourceId: entry.id, attached, snapshot, changes, base: entry.baseCollection }
+    const plan = await planTarget(parts)
+    if (plan.items.length > 0) {
+      entry.proposedReview = plan
+      return undefined
+    }
+    entry.reviewOutstanding = false
+    return known ? undefined : writeTarget(parts)
+  }
+
+  /** After a successful sync: the plan it made becomes the pending one (replacing any older); a write makes an older plan moot. */
+  #settleReview(entry: SourceEntry, targetWrite: TargetWrite | undefined): MergePlan | undefined {
+    const proposed = entry.proposedReview
+    entry.proposedReview = undefined
+    if (proposed) {
+      entry.pendingReview = proposed
+      entry.reviewOutstanding = false
+    } else if (targetWrite) {
+      entry.pendingReview = undefined
+    }
+    return proposed
+  }
+
+  async #applyReview(entry: SourceEntry, attached: AttachedTarget, plan: MergePlan, decisions: PlanDecisions): Promise<AppliedPlan> {
+    const applied = await this.#writeReview(entry, attached, plan, decisions).catch((error: unknown) => {
+      // The collection changed under the plan: it can never apply, so the next sync plans afresh.
+      if (error instanceof StalePlanError && entry.pendingReview === plan) {
+        entry.pendingReview = undefined
+        entry.reviewOutstanding = true
+      }
+      throw error
+    })
+    // Written: only now does the base move, over the accepted items only.
+    entry.baseCollection = applied.base
+    entry.pendingReview = undefined
+    entry.reviewOutstanding = applied.skipped.length > 0
+    await this.#persistBase(entry)
+    return applied
+  }
+
+  #writeReview(entry: SourceEntry, attached: AttachedTarget, plan: MergePlan, decisions: PlanDecisions): Promise<AppliedPlan> {
+    return applyTargetReview({
+      sourceId: entry.id,
+      attached,
+      plan,
+      decisions,
+      // Reading took time: write nothing if the service was disposed or the source removed meanwhile.
+      beforeWrite: () => {
+        this.#assertUsable()
+        if (this.#registry.get(entry.id) !== entry || entry.target !== attached) throw this.#stalePlan(entry.id, plan.id, undefined, undefined)
+      },
+    })
+  }
+
+  #stalePlan(sourceId: string, planId: string, pending: MergePlan | undefined, attached: AttachedTarget | undefined): StalePlanError {
+    const why =
+      attached === undefined
+        ? 'the source or its target is gone'
+        : pending === undefined
+          ? 'no plan is pending (it was applied or dropped, or the spec moved back)'
+          : `a newer sync replaced it with plan ${pending.id}`
+    return new StalePlanError(`The review plan ${planId} of source "${sourceId}" is stale: ${why}; nothing was written`, planId, { sourceId })
+  }
+
+  /** Saves the merge base an applied review moved, with the rest of the source's state. */
+  async #persistBase(entry: SourceEntry): Promise<void> {
+    const store = this.#store
+    const { snapshot, contentHash, etag, lastModified, lastSuccess } = entry.state
+    if (!store || !snapshot) return
+    const text = serializeSourceState(entry.id, { snapshot, contentHash, etag, lastModified, lastSuccess, baseCollection: entry.baseCollection })
+    try {
+      await store.set(stateKey(entry.id), text)
+    } catch (error) {
+      throw new StateError(`Saving the state of source "${entry.id}" failed: ${toError(error).message}`, { sourceId: entry.id, cause: error })
+    }
   }
 
   /** Saves what a restart needs, when a store is configured and something worth saving moved. */
@@ -477,7 +618,7 @@ export class LiveSyncService {
   }
 
   async #settleInFlight(): Promise<void> {
-    await Promise.allSettled(this.#registry.list().map((entry) => entry.inFlight))
+    await Promise.allSettled(this.#registry.list().flatMap((entry) => [entry.inFlight, entry.applyingReview]))
   }
 
   #require(sourceId: string): SourceEntry {

@@ -3,6 +3,7 @@ import { initialSourceState, reduceSourceState, type SourceAction, type SourceSt
 import type { LiveSourceConfig } from '../config/config.js'
 import type { Collection } from '../collections/model.js'
 import type { AttachedTarget } from './target-sync.js'
+import type { MergePlan } from '../collections/plan.js'
 
 /** One registered source: its reducer-held state plus the handles of its running work. */
 export class SourceEntry {
@@ -19,6 +20,18 @@ export class SourceEntry {
   baseCollection: Collection | undefined
   /** A watch event arrived during a sync: sync once more when it ends, so the change is not missed. */
   resyncRequested = false
+  // ── review mode (issue 15) ──
+  /** The plan waiting for the host's decisions. */
+  pendingReview: MergePlan | undefined
+  /** The plan the running sync made; it becomes pending only if the sync succeeds. */
+  proposedReview: MergePlan | undefined
+  /**
+   * Changes may wait for review although the spec did not move (items skipped or a plan dropped,
+   * or unknown after a restart): the next sync plans even when the spec is unchanged.
+   */
+  reviewOutstanding = true
+  /** A plan being applied: syncs of this source wait for it, so none reads the collection mid-write. */
+  applyingReview: Promise<unknown> | undefined
 
   constructor(config: LiveSourceConfig) {
     this.#state = initialSourceState(config)

@@ -30,6 +30,11 @@ export interface AttachTargetOptions {
   onRemoved?: RemovedStrategy
   /** How collections are generated from the spec (name, base URL variable). */
   generate?: GenerateCollectionOptions
+  /**
+   * Review before apply: a sync that would change the collection writes nothing and emits
+   * `review:required` with the plan; `applyReview` writes the items the user accepted. @default false
+   */
+  review?: boolean
 }
 
 export interface AttachedTarget {
@@ -80,7 +85,7 @@ export async function writeTarget(parts: {
  * of the operations the user's collection already has. Those count as edited by the user wherever
  * they differ (so their values are kept), and every other operation of the spec is added.
  */
-function firstAttachBase(incoming: Collection, current: Collection): Collection {
+export function firstAttachBase(incoming: Collection, current: Collection): Collection {
   const present = new Set(
     locateRequests(current).flatMap(({ request }) => (request.operationKey === undefined ? [] : [operationIdentity(request.operationKey)])),
   )
@@ -93,7 +98,7 @@ function firstAttachBase(incoming: Collection, current: Collection): Collection 
 }
 
 /** Operations the diff saw move to another path or method: updated in place by the merge. */
-function renamesOf(changes: ChangeSet | undefined): OperationRename[] {
+export function renamesOf(changes: ChangeSet | undefined): OperationRename[] {
   if (!changes) return []
   return changes.changes
     .filter((change) => change.kind === 'operation-path-changed' || change.kind === 'operation-method-changed')
@@ -102,7 +107,7 @@ function renamesOf(changes: ChangeSet | undefined): OperationRename[] {
     .filter((rename, index, all) => all.findIndex((other) => other.from === rename.from) === index)
 }
 
-async function callTarget<T>(sourceId: string, action: 'reading' | 'writing', call: () => Promise<T>): Promise<T> {
+export async function callTarget<T>(sourceId: string, action: 'reading' | 'writing', call: () => Promise<T>): Promise<T> {
   try {
     return await call()
   } catch (error) {
