@@ -100,6 +100,21 @@ describe('attachTarget({ review: true }): review before apply', () => {
     expect(state.writes).toHaveLength(2)
   })
 
+  it('polls do not ask again while the spec stands still; the next change offers the skipped item with the new ones', async () => {
+    const { service, source, state } = await setup()
+    await service.syncSource('pets', { trigger: 'poll' })
+    await service.applyReview('pets', service.getPendingReview('pets')!.id, { 'added:GET /pets': 'accept', collection: 'accept' })
+    const plans: ReviewRequiredEvent[] = []
+    service.on(SyncEvents.REVIEW_REQUIRED, (event) => plans.push(event))
+    await service.syncSource('pets', { trigger: 'poll' })
+    expect(plans).toEqual([])
+
+    source.serve(SPEC, openapi({ 'GET /pets': {}, 'DELETE /pets/{id}': {}, 'POST /pets': {} }))
+    await service.syncSource('pets', { trigger: 'poll' })
+    expect(plans.map(ids)).toEqual([['added:DELETE /pets/{id}', 'added:POST /pets']])
+    expect(keys(state.stored)).toEqual(['GET /pets'])
+  })
+
   it('a plan applied after the spec moved again is refused with STALE_PLAN, nothing written; the newer plan applies', async () => {
     const { service, source, state } = await setup()
     await service.syncSource('pets')

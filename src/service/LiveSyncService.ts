@@ -158,6 +158,7 @@ export class LiveSyncService {
     const entry = this.#require(sourceId)
     entry.target = { target, options }
     entry.pendingReview = undefined // a plan made for the previous target
+    entry.reviewOutstanding = true
   }
 
   /** Stops writing to the target of a source. */
@@ -177,7 +178,8 @@ export class LiveSyncService {
   /**
    * Writes the items of the pending plan the user accepted (`'accept'`, `'skip'`, or answers by item
    * id; items not named are skipped) through the target, then moves the merge base over the
-   * accepted items only: skipped ones are proposed again by the next sync. Refused with
+   * accepted items only: skipped ones are proposed again by the next sync that finds the spec
+   * changed, or by a manual `syncSource` (polls do not ask again every interval). Refused with
    * `STALE_PLAN`, nothing written, when `planId` is not the pending plan (a newer sync replaced it,
    * or it was applied or dropped) or the collection changed since the plan was made.
    */
@@ -199,12 +201,14 @@ export class LiveSyncService {
     }
   }
 
-  /** Forgets the pending plan without writing; its changes are proposed again by the next sync. Returns whether `planId` was pending. */
+  /**
+   * Forgets the pending plan without writing; its changes are proposed again by the next sync that
+   * finds the spec changed, or by a manual `syncSource`. Returns whether `planId` was pending.
+   */
   dropReview(sourceId: string, planId: string): boolean {
     const entry = this.#require(sourceId)
     if (entry.pendingReview?.id !== planId) return false
     entry.pendingReview = undefined
-    entry.reviewOutstanding = true
     return true
   }
 
@@ -328,7 +332,7 @@ export class LiveSyncService {
           const outcome = await processLoadResult(entry.state, loaded, this.#formats)
           signal.throwIfAborted()
           // Everything that must accept the new snapshot does so before it becomes the baseline.
-          const targetWrite = await this.#writeTarget(entry, outcome)
+          const targetWrite = await this.#writeTarget(entry, outcome, trigger)
           signal.throwIfAborted()
           await this.#persist(entry, outcome, targetWrite)
           return { outcome, targetWrite }
@@ -423,11 +427,11 @@ export class LiveSyncService {
   }
 
   /** Merges and writes the attached target after a change, or when it has never been written. */
-  async #writeTarget(entry: SourceEntry, outcome: SyncOutcome): Promise<TargetWrite | undefined> {
+  async #writeTarget(entry: SourceEntry, outcome: SyncOutcome, trigger: SyncTrigger): Promise<TargetWrite | undefined> {
     const attached = entry.target
     const snapshot = outcome.commit.snapshot
     if (!attached || !snapshot) return undefined
-    if (attached.options.review === true) return this.#proposeReview(entry, outcome, attached, snapshot)
+    if (attached.options.review === true) return this.#proposeReview(entry, outcome, attached, snapshot, trigger)
     if (outcome.kind === 'unchanged' && entry.baseCollection !== undefined) return undefined
     return writeTarget({
       sourceId: entry.id,
@@ -441,10 +445,13 @@ export class LiveSyncService {
   /**
    * Review mode: plans the merge instead of writing it. The plan becomes pending when the sync
    * succeeds; a plan with nothing to review is written as usual (the base moves, nothing to ask).
+   * When the spec did not move, only a manual sync or the first one after attaching (or a restart)
+   * plans again, for the items skipped before: polls do not ask the user again every interval.
    */
-  async #proposeReview(entry: SourceEntry, outcome: SyncOutcome, attached: AttachedTarget, snapshot: ApiSnapshot): Promise<TargetWrite | undefined> {
+  async #proposeReview(entry: SourceEntry, outcome: SyncOutcome, attached: AttachedTarget, snapshot: ApiSnapshot, trigger: SyncTrigger): Promise<TargetWrite | undefined> {
     const known = outcome.kind === 'unchanged' && entry.baseCollection !== undefined
-    if (known && (entry.pendingReview !== undefined || !entry.reviewOutstanding)) return undefined
+    const replan = trigger === 'manual' || entry.reviewOutstanding
+    if (known && (entry.pendingReview !== undefined || !replan)) return undefined
     const changes = outcome.kind === 'changed' ? outcome.changes : undefined
     const parts = { sourceId: entry.id, attached, snapshot, changes, base: entry.baseCollection }
     const plan = await planTarget(parts)
@@ -481,7 +488,6 @@ export class LiveSyncService {
     // Written: only now does the base move, over the accepted items only.
     entry.baseCollection = applied.base
     entry.pendingReview = undefined
-    entry.reviewOutstanding = applied.skipped.length > 0
     await this.#persistBase(entry)
     return applied
   }

@@ -26,8 +26,8 @@ export class SourceEntry {
   /** The plan the running sync made; it becomes pending only if the sync succeeds. */
   proposedReview: MergePlan | undefined
   /**
-   * Changes may wait for review although the spec did not move (items skipped or a plan dropped,
-   * or unknown after a restart): the next sync plans even when the spec is unchanged.
+   * The target was just attached (or the service restarted): what waits for review is unknown, so
+   * the next sync plans even when the spec did not move.
    */
   reviewOutstanding = true
   /** A plan being applied: syncs of this source wait for it, so none reads the collection mid-write. */
