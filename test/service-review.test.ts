@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Collection, Request } from '../src/collections/model.js'
 import { isDisposedError, isStalePlanError } from '../src/errors/errors.js'
 import { SyncEvents, type ReviewRequiredEvent } from '../src/events/events.js'
@@ -6,6 +6,7 @@ import { LiveSyncService } from '../src/service/LiveSyncService.js'
 import type { SyncTarget } from '../src/service/target-sync.js'
 import { memoryStore } from '../src/store/state-store.js'
 import { createFakeSource, nextEvent, openapi } from '../src/testing/index.js'
+import { nextTurn } from '../src/testing/next-turn.js'
 
 const SPEC = 'http://127.0.0.1/openapi.json'
 
@@ -196,6 +197,39 @@ describe('attachTarget({ review: true }): review before apply', () => {
     expect(isDisposedError(await applying)).toBe(true)
     expect(state.writes).toEqual([])
     expect(isDisposedError(await service.applyReview('pets', plan.id, 'accept').catch((error: unknown) => error))).toBe(true)
+  })
+
+  it('a sync started while a plan is being written waits for the write before reading the collection', async () => {
+    const { service, source, state } = await setup()
+    await service.syncSource('pets')
+    const plan = service.getPendingReview('pets')!
+    const order: string[] = []
+    const writing = gate()
+    const { target } = { target: memoryTargetOver(state) }
+    service.attachTarget('pets', {
+      read: async () => (order.push('read'), target.read()),
+      write: async (collection, report) => {
+        order.push('write started')
+        await writing.promise
+        await target.write(collection, report)
+        order.push('write done')
+      },
+    }, { review: true })
+    await service.syncSource('pets') // attaching again plans afresh: same inputs, same plan id
+    expect(service.getPendingReview('pets')?.id).toBe(plan.id)
+    order.length = 0
+
+    const applying = service.applyReview('pets', plan.id, 'accept')
+    await vi.waitFor(() => expect(order).toEqual(['read', 'write started']))
+    source.serve(SPEC, openapi({ 'GET /pets': {}, 'DELETE /pets/{id}': {}, 'POST /pets': {} }))
+    const syncing = service.syncSource('pets')
+    // Give the sync every chance to reach the collection while the write is held (an unguarded sync reads within a few turns).
+    for (let turn = 0; turn < 50 && order.length === 2; turn++) await nextTurn()
+    writing.open()
+    await applying
+    await syncing
+    expect(order).toEqual(['read', 'write started', 'write done', 'read'])
+    expect(ids({ sourceId: 'pets', plan: service.getPendingReview('pets')! })).toEqual(['added:POST /pets'])
   })
 
   it('a source removed while its plan is being applied gets nothing written', async () => {
