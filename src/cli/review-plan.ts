@@ -119,14 +119,16 @@ function parseAnswer(line: string): 'accept' | 'skip' | 'all' | 'quit' | undefin
 /** The plan for people: a heading and one line per item. */
 export function formatPlan(plan: MergePlan, file: string, palette: Palette): string[] {
   const count = plan.items.length
-  return [`${palette.bold('review')}: ${count} change${count === 1 ? '' : 's'} to ${stripControls(file)} (plan ${plan.id})`, ...plan.items.map((item, index) => `  ${index + 1}. ${describeItem(item, palette)}`)]
+  const heading = `${palette.bold('review')}: ${count} change${count === 1 ? '' : 's'} to ${stripControls(file)} (plan ${plan.id})`
+  return [heading, ...plan.items.map((item, index) => `  ${index + 1}. ${describeItem(item, palette)}`)]
 }
 
 /** `+ added GET /pets`, `~ updated GET /pets: params.page (conflict: name)`, `- removed POST /pets (marked)`. */
 export function describeItem(item: PlanItem, palette: Palette): string {
   const key = stripControls(item.operationKey)
   const fields = item.fields.length === 0 ? '' : `: ${item.fields.map(stripControls).join(', ')}`
-  const conflicts = item.conflicts.length === 0 ? '' : palette.yellow(` (conflict${item.conflicts.length === 1 ? '' : 's'}: ${item.conflicts.map((conflict) => stripControls(conflict.field)).join(', ')})`)
+  const conflictFields = item.conflicts.map((conflict) => stripControls(conflict.field)).join(', ')
+  const conflicts = item.conflicts.length === 0 ? '' : palette.yellow(` (conflict${item.conflicts.length === 1 ? '' : 's'}: ${conflictFields})`)
   switch (item.kind) {
     case 'added':
       return `${palette.green('+ added')} ${key}`

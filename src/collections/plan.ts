@@ -87,29 +87,35 @@ export function planMerge(options: PlanMergeOptions): MergePlan {
   const push = (item: PlanItem, before: Request | undefined, after: Request | undefined): void => {
     items.push({ ...item, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) })
   }
+  /** What every operation item has: its key, the operation, and (unless it is an update) no fields or conflicts. */
+  const about = (key: string) => ({ operationKey: key, operation: causes.operation(key), fields: [] as string[], conflicts: [] as MergeConflict[] })
   for (const key of report.added) {
-    push({ id: `added:${key}`, kind: 'added', operationKey: key, operation: causes.operation(key), fields: [], conflicts: [], causes: causes.added(key) }, undefined, findMerged(key, undefined))
+    push({ id: `added:${key}`, kind: 'added', ...about(key), causes: causes.added(key) }, undefined, findMerged(key, undefined))
   }
   const renamedTo = new Map(report.renamed.map((rename) => [rename.to, rename.from]))
-  const changedKeys = [...new Set([...report.updated, ...report.conflicts.map((conflict) => conflict.operationKey).filter((key) => key !== '')])]
+  const conflictKeys = report.conflicts.map((conflict) => conflict.operationKey).filter((key) => key !== '')
+  const changedKeys = [...new Set([...report.updated, ...conflictKeys])]
   for (const key of changedKeys) {
     const from = renamedTo.get(key)
     const before = findCurrent(from ?? key)
-    const common = { operationKey: key, operation: causes.operation(key), fields: report.updatedFields[key] ?? [], conflicts: conflictsOf(key) }
-    if (from === undefined) push({ id: `updated:${key}`, kind: 'updated', ...common, causes: causes.modified(key) }, before, findMerged(key, before))
-    else push({ id: `renamed:${from}->${key}`, kind: 'renamed', from, ...common, causes: causes.renamed(from, key) }, before, findMerged(key, before))
+    const common = { ...about(key), fields: report.updatedFields[key] ?? [], conflicts: conflictsOf(key) }
+    const item: PlanItem =
+      from === undefined
+        ? { id: `updated:${key}`, kind: 'updated', ...common, causes: causes.modified(key) }
+        : { id: `renamed:${from}->${key}`, kind: 'renamed', from, ...common, causes: causes.renamed(from, key) }
+    push(item, before, findMerged(key, before))
   }
   // A rename that changed nothing else is still a change to review (the request's key and URL move).
   for (const { from, to } of report.renamed) {
     if (changedKeys.includes(to)) continue
     const before = findCurrent(from)
-    push({ id: `renamed:${from}->${to}`, kind: 'renamed', operationKey: to, from, operation: causes.operation(to), fields: [], conflicts: [], causes: causes.renamed(from, to) }, before, findMerged(to, before))
+    push({ id: `renamed:${from}->${to}`, kind: 'renamed', ...about(to), from, causes: causes.renamed(from, to) }, before, findMerged(to, before))
   }
   for (const key of report.removed) {
     const before = findCurrent(key)
     const after = findMerged(key, before)
     const removal: PlanRemoval = after === undefined ? 'deleted' : after.deprecated === true && before?.deprecated !== true ? 'marked' : 'kept'
-    push({ id: `removed:${key}`, kind: 'removed', operationKey: key, operation: causes.operation(key), fields: [], conflicts: [], removal, causes: causes.removed(key) }, before, after)
+    push({ id: `removed:${key}`, kind: 'removed', ...about(key), removal, causes: causes.removed(key) }, before, after)
   }
   const collectionFields = changedCollectionFields(inputs, collection)
   const collectionConflicts = conflictsOf('')
