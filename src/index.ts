@@ -9,7 +9,7 @@ export { liveSourceConfigSchema, parseSourceConfig, MIN_REFRESH_INTERVAL_MS } fr
 export type { LiveSourceConfig, LiveSourceConfigInput } from './config/config.js'
 
 export { SyncEvents } from './events/events.js'
-export type { SyncEventPayloads, SyncEventName, SyncEventListener, SyncRetryEvent, ConflictsDetectedEvent } from './events/events.js'
+export type { SyncEventPayloads, SyncEventName, SyncEventListener, SyncRetryEvent, ConflictsDetectedEvent, ReviewRequiredEvent } from './events/events.js'
 export type { ListenerErrorHandler } from './events/safe-emitter.js'
 
 export {
@@ -41,6 +41,8 @@ export {
   isDisposedError,
   StateError,
   isStateError,
+  StalePlanError,
+  isStalePlanError,
 } from './errors/errors.js'
 export type { LiveSyncErrorCode, ConfigIssue } from './errors/errors.js'
 

@@ -6,6 +6,9 @@ import {
   type LiveSourceConfig,
   type LiveSourceConfigInput,
   type LiveSyncError,
+  type AppliedPlan,
+  type MergePlan,
+  type PlanItemKind,
   type SyncResult,
   type SyncStatus,
 } from '../src/index.js'
@@ -23,6 +26,13 @@ describe('event payloads are inferred from the event name', () => {
     })
     service.on(SyncEvents.STATUS_CHANGED, (status) => expectTypeOf(status).toEqualTypeOf<SyncStatus>())
     service.once(SyncEvents.SOURCE_REMOVED, (event) => expectTypeOf(event).toEqualTypeOf<{ sourceId: string }>())
+    service.on(SyncEvents.REVIEW_REQUIRED, (event) => {
+      expectTypeOf(event.plan).toEqualTypeOf<MergePlan>()
+      expectTypeOf(event.plan.items[0]!.kind).toEqualTypeOf<PlanItemKind>()
+      expectTypeOf(service.applyReview(event.sourceId, event.plan.id, { [event.plan.items[0]!.id]: 'accept' })).toEqualTypeOf<Promise<AppliedPlan>>()
+      // @ts-expect-error a decision is 'accept' or 'skip'
+      void service.applyReview(event.sourceId, event.plan.id, { x: 'maybe' })
+    })
   })
   it('accepts the string names too and rejects unknown events', () => {
     service.on('sync:completed', (result) => expectTypeOf(result).toEqualTypeOf<SyncResult>())

@@ -1,10 +1,19 @@
 import type { GraphqlImporter } from '../formats/graphql/graphql-module.js'
+import { terminalInput } from './terminal-input.js'
 
 /** Where a command writes: `process.stdout` / `process.stderr` or a test double. */
 export interface CliOutput {
   write(text: string): unknown
   /** True for a terminal: enables colours and the progress line. */
   readonly isTTY?: boolean | undefined
+}
+
+/** Where a command asks its user (`watch --review`): the terminal, or answers a test scripts. */
+export interface CliInput {
+  /** True when a person can answer (stdin is a terminal). */
+  readonly isTTY?: boolean | undefined
+  /** Shows `prompt` and resolves the line typed; `undefined` when the input ended or `signal` aborted. */
+  question(prompt: string, signal?: AbortSignal): Promise<string | undefined>
 }
 
 /** Everything a command touches outside its arguments, so it can run in-process (the demo, tests). */
@@ -23,6 +32,8 @@ export interface CliIo {
   readonly fetch?: typeof fetch | undefined
   /** Loads the optional `graphql` package (tests simulate it missing). @default import('graphql') */
   readonly importGraphql?: GraphqlImporter | undefined
+  /** Where questions are answered; without one, nothing is asked (as without a terminal). */
+  readonly stdin?: CliInput | undefined
 }
 
 /** The real process: its streams, environment, working directory and signals. */
@@ -33,5 +44,6 @@ export function processIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
     handleProcessSignals: true,
+    stdin: terminalInput(process.stdin, process.stderr),
   }
 }

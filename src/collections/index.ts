@@ -20,6 +20,10 @@ export type {
 } from './model.js'
 export { generateCollection, generateRequest } from './generate.js'
 export { mergeCollection } from './merge.js'
+export { planMerge } from './plan.js'
+export type { MergePlan, PlanItem, PlanItemKind, PlanRemoval, PlanInputs, PlanMergeOptions } from './plan.js'
+export { applyPlan } from './apply-plan.js'
+export type { AppliedPlan, PlanDecision, PlanDecisions } from './apply-plan.js'
 export { operationIdentity } from './operation-identity.js'
 export { toPostmanCollection, fromPostmanCollection } from './postman.js'
 export type {

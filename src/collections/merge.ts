@@ -144,8 +144,8 @@ function rebuildItems(items: readonly CollectionItem[], decisions: ReadonlyMap<R
   return result
 }
 
-/** Adds a new operation's request to its folder: found by id anywhere, else by name path; created when missing. */
-function placeRequest(items: CollectionItem[], entry: LocatedRequest): void {
+/** Adds a new operation's request to its folder: found by id anywhere, else by name path; created when missing. Also used by `applyPlan`. */
+export function placeRequest(items: CollectionItem[], entry: LocatedRequest): void {
   const target = entry.folders.at(-1)
   const existing = target === undefined ? undefined : findFolder(items, target.id)
   if (existing !== undefined) {

@@ -13,6 +13,7 @@ export type LiveSyncErrorCode =
   | 'CANCELLED'
   | 'DISPOSED'
   | 'STATE_ERROR'
+  | 'STALE_PLAN'
 
 export interface LiveSyncErrorOptions {
   sourceId?: string | undefined
@@ -166,6 +167,20 @@ export class StateError extends LiveSyncError {
   }
 }
 
+/**
+ * A review plan cannot be applied any more: a newer sync replaced it, it was dropped, or the user's
+ * collection changed since it was made. Nothing was written; show the pending plan (if any) again.
+ */
+export class StalePlanError extends LiveSyncError {
+  override readonly name = 'StalePlanError'
+  /** Id of the plan that was refused. */
+  readonly planId: string
+  constructor(message: string, planId: string, options: LiveSyncErrorOptions = {}) {
+    super('STALE_PLAN', message, { retryable: false, ...options })
+    this.planId = planId
+  }
+}
+
 /** 408, 429 and 5xx are worth another attempt; every other status is the server's final word. */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500
@@ -189,6 +204,7 @@ export const isTargetError = hasCode<TargetError>('TARGET_ERROR')
 export const isCancelledError = hasCode<CancelledError>('CANCELLED')
 export const isDisposedError = hasCode<DisposedError>('DISPOSED')
 export const isStateError = hasCode<StateError>('STATE_ERROR')
+export const isStalePlanError = hasCode<StalePlanError>('STALE_PLAN')
 
 /** Wraps anything thrown (including non-Error values) into an Error, keeping LiveSyncErrors as they are. */
 export function toError(value: unknown): Error {

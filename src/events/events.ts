@@ -1,5 +1,6 @@
 import type { LiveSyncError } from '../errors/errors.js'
 import type { ChangeSet } from '../diff/types.js'
+import type { MergePlan } from '../collections/plan.js'
 import type { PublicSourceConfig, SyncResult, SyncStatus, SyncTrigger } from '../service/types.js'
 
 /** Names of the events a LiveSyncService emits. */
@@ -16,6 +17,8 @@ export enum SyncEvents {
   STATUS_CHANGED = 'status:changed',
   /** Bytes received so far while a document downloads (for progress indicators on large documents). */
   SYNC_PROGRESS = 'sync:progress',
+  /** A target in review mode has changes waiting: the plan to accept or skip item by item (`applyReview`). */
+  REVIEW_REQUIRED = 'review:required',
 }
 
 export interface SyncRetryEvent {
@@ -46,6 +49,13 @@ export interface SyncEventPayloads {
   'conflicts:detected': ConflictsDetectedEvent
   'status:changed': SyncStatus
   'sync:progress': { sourceId: string; loadedBytes: number; totalBytes?: number | undefined }
+  'review:required': ReviewRequiredEvent
+}
+
+/** A plan waiting for the host's decisions; it replaces any earlier pending plan of the source. */
+export interface ReviewRequiredEvent {
+  sourceId: string
+  plan: MergePlan
 }
 
 /** An event's name: a `SyncEvents` member or its string value (`'sync:completed'`). */

@@ -9,6 +9,7 @@ import {
   LiveSyncError,
   StateError,
   SourceNotFoundError,
+  StalePlanError,
   toError,
 } from '../errors/errors.js'
 import { SyncEvents, type SyncEventListener, type SyncEventName, type SyncEventPayloads } from '../events/events.js'
@@ -29,7 +30,10 @@ import { resolveServiceOptions, type LiveSyncServiceOptions, type ResolvedServic
 import { SourceEntry, SourceRegistry } from './source-registry.js'
 import { commitFor, toSyncStatus } from './source-state.js'
 import { processLoadResult, type SyncOutcome } from './sync-pipeline.js'
-import { planTargetWrite, writePlannedTarget, type AttachTargetOptions, type SyncTarget, type TargetWrite } from './target-sync.js'
+import { planTargetWrite, writePlannedTarget, type AttachedTarget, type AttachTargetOptions, type SyncTarget, type TargetWrite } from './target-sync.js'
+import { applyTargetReview, planTarget } from './target-review.js'
+import type { AppliedPlan, PlanDecisions } from '../collections/apply-plan.js'
+import type { MergePlan } from '../collections/plan.js'
 import { deserializeSourceState, serializeSourceState, stateKey, type PersistedSourceState } from '../store/persisted-state.js'
 import type { StateStore } from '../store/state-store.js'
 import type { SyncResult, SyncStatus, SyncTrigger } from './types.js'
@@ -170,12 +174,61 @@ export class LiveSyncService {
     if (typeof target?.read !== 'function' || typeof target.write !== 'function') {
       throw new TypeError('attachTarget expects a target with read() and write(collection, report) methods')
     }
-    this.#require(sourceId).target = { target, options }
+    const entry = this.#require(sourceId)
+    entry.target = { target, options }
+    entry.pendingReview = undefined // a plan made for the previous target
+    entry.reviewOutstanding = true
   }
 
   /** Stops writing to the target of a source. */
   detachTarget(sourceId: string): void {
-    this.#require(sourceId).target = undefined
+    const entry = this.#require(sourceId)
+    entry.target = undefined
+    entry.pendingReview = undefined
+  }
+
+  // ── review before apply (targets attached with `review: true`) ─────────
+
+  /** The plan waiting for decisions (the last `review:required`), if any. */
+  getPendingReview(sourceId: string): MergePlan | undefined {
+    return this.#require(sourceId).pendingReview
+  }
+
+  /**
+   * Writes the items of the pending plan the user accepted (`'accept'`, `'skip'`, or answers by item
+   * id; items not named are skipped) through the target, then moves the merge base over the
+   * accepted items only: skipped ones are proposed again by the next sync that finds the spec
+   * changed, or by a manual `syncSource` (polls do not ask again every interval). Refused with
+   * `STALE_PLAN`, nothing written, when `planId` is not the pending plan (a newer sync replaced it,
+   * or it was applied or dropped) or the collection changed since the plan was made.
+   */
+  async applyReview(sourceId: string, planId: string, decisions: PlanDecisions = 'accept'): Promise<AppliedPlan> {
+    this.#assertUsable()
+    const entry = this.#require(sourceId)
+    // A sync in flight may replace the plan: wait for it, then hold the next ones off until written.
+    while (entry.inFlight || entry.applyingReview) await Promise.allSettled([entry.inFlight, entry.applyingReview])
+    this.#assertUsable()
+    const plan = entry.pendingReview
+    const attached = entry.target
+    if (plan?.id !== planId || !attached) throw this.#stalePlan(entry.id, planId, plan, attached)
+    const applying = this.#applyReview(entry, attached, plan, decisions)
+    entry.applyingReview = applying
+    try {
+      return await applying
+    } finally {
+      if (entry.applyingReview === applying) entry.applyingReview = undefined
+    }
+  }
+
+  /**
+   * Forgets the pending plan without writing; its changes are proposed again by the next sync that
+   * finds the spec changed, or by a manual `syncSource`. Returns whether `planId` was pending.
+   */
+  dropReview(sourceId: string, planId: string): boolean {
+    const entry = this.#require(sourceId)
+    if (entry.pendingReview?.id !== planId) return false
+    entry.pendingReview = undefined
+    return true
   }
 
   getSourceStatus(sourceId: string): SyncStatus {
@@ -254,6 +307,7 @@ export class LiveSyncService {
         // Its timer is gone: a status must not promise a poll that will never come.
         if (entry.state.nextSync !== null) entry.dispatch({ type: 'pollScheduled', at: null })
         entry.abortController?.abort(reason)
+        entry.pendingReview = undefined
       }
       await this.#settleInFlight()
       this.#emitter.removeAllListeners()
@@ -283,6 +337,8 @@ export class LiveSyncService {
     let startedAt: Date | undefined
     let attempts = 0
     try {
+      // A plan being applied writes the collection this sync would read: let it finish first.
+      if (entry.applyingReview) await Promise.allSettled([entry.applyingReview])
       const { outcome, targetWrite, locationGeneration } = await this.#queue.add(
         async () => {
           running = true
@@ -313,7 +369,7 @@ export class LiveSyncService {
           const outcome = await processLoadResult(state, loaded, this.#formats, slice, this.#options.severityOverrides)
           signal.throwIfAborted()
           // Everything that must accept the new snapshot does so before it becomes the baseline.
-          const targetWrite = await this.#writeTarget(entry, outcome, signal, slice)
+          const targetWrite = await this.#writeTarget(entry, outcome, signal, slice, trigger)
           // Checked before the save: once it has started, the sync is committed, whatever aborts meanwhile.
           signal.throwIfAborted()
           await this.#persist(entry, outcome, targetWrite, state.locationGeneration)
@@ -348,6 +404,8 @@ export class LiveSyncService {
     const finishedAt = new Date(this.#options.clock.now())
     const changesDetected = outcome.kind === 'changed'
     entry.dispatch({ type: 'syncSucceeded', at: finishedAt, changesDetected, commit: outcome.commit, locationGeneration })
+    if (targetWrite) entry.baseCollection = targetWrite.baseCollection
+    const review = this.#settleReview(entry, targetWrite)
     const fingerprint = entry.state.snapshot?.fingerprint
     const result: SyncResult = {
       sourceId: entry.id,
@@ -366,6 +424,7 @@ export class LiveSyncService {
     if (targetWrite && targetWrite.report.conflicts.length > 0) {
       this.#emit(SyncEvents.CONFLICTS_DETECTED, { sourceId: entry.id, conflicts: targetWrite.report.conflicts })
     }
+    if (review) this.#emit(SyncEvents.REVIEW_REQUIRED, { sourceId: entry.id, plan: review })
     this.#emit(SyncEvents.SYNC_COMPLETED, result)
     this.#emit(SyncEvents.STATUS_CHANGED, toSyncStatus(entry.state))
     return result
@@ -393,6 +452,7 @@ export class LiveSyncService {
       durationMs: startedAt ? finishedAt.getTime() - startedAt.getTime() : 0,
       error,
     }
+    entry.proposedReview = undefined
     if (cancelled) {
       entry.dispatch({ type: 'syncCancelled' })
     } else {
@@ -412,10 +472,12 @@ export class LiveSyncService {
    * Two-phase (issue 11, item 3): the store learns that the target is about to move before it moves, and
    * the in-memory merge base follows the target as soon as the write lands, whatever happens to the save.
    */
-  async #writeTarget(entry: SourceEntry, outcome: SyncOutcome, signal: AbortSignal, slice: TimeSlice): Promise<TargetWrite | undefined> {
+  async #writeTarget(entry: SourceEntry, outcome: SyncOutcome, signal: AbortSignal, slice: TimeSlice, trigger: SyncTrigger): Promise<TargetWrite | undefined> {
     const attached = entry.target
     const snapshot = outcome.commit.snapshot
     if (!attached || !snapshot) return undefined
+    // Review mode (issue 15): plan instead of writing, unless there is nothing to review.
+    if (attached.options.review === true && (await this.#proposeReview(entry, outcome, attached, snapshot, trigger)) === 'planned') return undefined
     if (outcome.kind === 'unchanged' && entry.baseCollection !== undefined && entry.pendingBase === undefined) return undefined
     await slice.yieldIfDue() // generating and merging a large collection is one more long phase
     entry.markHostCall()
@@ -443,6 +505,94 @@ export class LiveSyncService {
   #committedState(entry: SourceEntry): PersistedSourceState {
     const { snapshot, contentHash, etag, lastModified, lastSuccess } = entry.state
     return { snapshot, contentHash, etag, lastModified, lastSuccess, baseCollection: entry.baseCollection, pendingBase: entry.pendingBase }
+  }
+
+  /**
+   * Review mode: plans the merge instead of writing it. The plan becomes pending when the sync
+   * succeeds; a plan with nothing to review is written as usual (the base moves, nothing to ask).
+   * When the spec did not move, only a manual sync or the first one after attaching (or a restart)
+   * plans again, for the items skipped before: polls do not ask the user again every interval.
+   */
+  async #proposeReview(entry: SourceEntry, outcome: SyncOutcome, attached: AttachedTarget, snapshot: ApiSnapshot, trigger: SyncTrigger): Promise<'planned' | 'write'> {
+    const known = outcome.kind === 'unchanged' && entry.baseCollection !== undefined
+    const replan = trigger === 'manual' || entry.reviewOutstanding
+    if (known && (entry.pendingReview !== undefined || !replan)) return 'planned'
+    const changes = outcome.kind === 'changed' ? outcome.changes : undefined
+    entry.markHostCall()
+    const plan = await planTarget({ sourceId: entry.id, attached, snapshot, changes, base: entry.baseCollection })
+    if (plan.items.length > 0) {
+      entry.proposedReview = plan
+      return 'planned'
+    }
+    entry.reviewOutstanding = false
+    // Nothing to review: written as usual (two-phase) when something moved, else nothing to do.
+    return known ? 'planned' : 'write'
+  }
+
+  /** After a successful sync: the plan it made becomes the pending one (replacing any older); a write makes an older plan moot. */
+  #settleReview(entry: SourceEntry, targetWrite: TargetWrite | undefined): MergePlan | undefined {
+    const proposed = entry.proposedReview
+    entry.proposedReview = undefined
+    if (proposed) {
+      entry.pendingReview = proposed
+      entry.reviewOutstanding = false
+    } else if (targetWrite) {
+      entry.pendingReview = undefined
+    }
+    return proposed
+  }
+
+  async #applyReview(entry: SourceEntry, attached: AttachedTarget, plan: MergePlan, decisions: PlanDecisions): Promise<AppliedPlan> {
+    const applied = await this.#writeReview(entry, attached, plan, decisions).catch((error: unknown) => {
+      // The collection changed under the plan: it can never apply, so the next sync plans afresh.
+      if (error instanceof StalePlanError && entry.pendingReview === plan) {
+        entry.pendingReview = undefined
+        entry.reviewOutstanding = true
+      }
+      throw error
+    })
+    // Written: only now does the base move, over the accepted items only.
+    entry.baseCollection = applied.base
+    entry.pendingReview = undefined
+    await this.#persistBase(entry)
+    return applied
+  }
+
+  #writeReview(entry: SourceEntry, attached: AttachedTarget, plan: MergePlan, decisions: PlanDecisions): Promise<AppliedPlan> {
+    return applyTargetReview({
+      sourceId: entry.id,
+      attached,
+      plan,
+      decisions,
+      // Reading took time: write nothing if the service was disposed or the source removed meanwhile.
+      beforeWrite: () => {
+        this.#assertUsable()
+        if (this.#registry.get(entry.id) !== entry || entry.target !== attached) throw this.#stalePlan(entry.id, plan.id, undefined, undefined)
+      },
+    })
+  }
+
+  #stalePlan(sourceId: string, planId: string, pending: MergePlan | undefined, attached: AttachedTarget | undefined): StalePlanError {
+    const why =
+      attached === undefined
+        ? 'the source or its target is gone'
+        : pending === undefined
+          ? 'no plan is pending (it was applied or dropped, or the spec moved back)'
+          : `a newer sync replaced it with plan ${pending.id}`
+    return new StalePlanError(`The review plan ${planId} of source "${sourceId}" is stale: ${why}; nothing was written`, planId, { sourceId })
+  }
+
+  /** Saves the merge base an applied review moved, with the rest of the source's state. */
+  async #persistBase(entry: SourceEntry): Promise<void> {
+    const store = this.#store
+    const { snapshot, contentHash, etag, lastModified, lastSuccess } = entry.state
+    if (!store || !snapshot) return
+    const text = serializeSourceState(entry.id, { snapshot, contentHash, etag, lastModified, lastSuccess, baseCollection: entry.baseCollection })
+    try {
+      await store.set(stateKey(entry.id), text)
+    } catch (error) {
+      throw new StateError(`Saving the state of source "${entry.id}" failed: ${toError(error).message}`, { sourceId: entry.id, cause: error })
+    }
   }
 
   /** Saves what a restart needs, when a store is configured and something worth saving moved. */
@@ -549,6 +699,7 @@ export class LiveSyncService {
 
   async #settleInFlight(): Promise<void> {
     await Promise.all(this.#registry.list().map((entry) => this.#waitForSync(entry)))
+    await Promise.allSettled(this.#registry.list().map((entry) => entry.applyingReview))
   }
 
   /**

@@ -3,6 +3,7 @@ import { initialSourceState, reduceSourceState, type SourceAction, type SourceSt
 import type { LiveSourceConfig } from '../config/config.js'
 import type { Collection } from '../collections/model.js'
 import type { AttachedTarget } from './target-sync.js'
+import type { MergePlan } from '../collections/plan.js'
 
 /** One registered source: its reducer-held state plus the handles of its running work. */
 export class SourceEntry {
@@ -34,6 +35,19 @@ export class SourceEntry {
   markHostCall(): void {
     this.#markHostCalled()
   }
+
+  // ── review mode (issue 15) ──
+  /** The plan waiting for the host's decisions. */
+  pendingReview: MergePlan | undefined
+  /** The plan the running sync made; it becomes pending only if the sync succeeds. */
+  proposedReview: MergePlan | undefined
+  /**
+   * The target was just attached (or the service restarted): what waits for review is unknown, so
+   * the next sync plans even when the spec did not move.
+   */
+  reviewOutstanding = true
+  /** A plan being applied: syncs of this source wait for it, so none reads the collection mid-write. */
+  applyingReview: Promise<unknown> | undefined
 
   constructor(config: LiveSourceConfig) {
     this.#state = initialSourceState(config)

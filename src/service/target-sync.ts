@@ -30,6 +30,11 @@ export interface AttachTargetOptions {
   onRemoved?: RemovedStrategy
   /** How collections are generated from the spec (name, base URL variable). */
   generate?: GenerateCollectionOptions
+  /**
+   * Review before apply: a sync that would change the collection writes nothing and emits
+   * `review:required` with the plan; `applyReview` writes the items the user accepted. @default false
+   */
+  review?: boolean
 }
 
 export interface AttachedTarget {
@@ -112,7 +117,7 @@ export function reconcilePendingBase(committed: Collection | undefined, pending:
  * of the operations the user's collection already has. Those count as edited by the user wherever
  * they differ (so their values are kept), and every other operation of the spec is added.
  */
-function firstAttachBase(incoming: Collection, current: Collection): Collection {
+export function firstAttachBase(incoming: Collection, current: Collection): Collection {
   const present = operationsOf(current)
   return filterRequests(incoming, (identity) => present.has(identity))
 }
@@ -137,7 +142,7 @@ function filterRequests(collection: Collection, keep: (identity: string) => bool
 const RENAME_KINDS: ReadonlySet<string> = new Set(['operation-path-changed', 'operation-method-changed', 'operation-path-rebased'])
 
 /** Operations the diff saw move to another path or method, or to another base path: updated in place by the merge. */
-function renamesOf(changes: ChangeSet | undefined): OperationRename[] {
+export function renamesOf(changes: ChangeSet | undefined): OperationRename[] {
   if (!changes) return []
   return changes.changes
     .filter((change) => RENAME_KINDS.has(change.kind))
@@ -146,7 +151,7 @@ function renamesOf(changes: ChangeSet | undefined): OperationRename[] {
     .filter((rename, index, all) => all.findIndex((other) => other.from === rename.from) === index)
 }
 
-async function callTarget<T>(sourceId: string, action: 'reading' | 'writing', call: () => Promise<T>): Promise<T> {
+export async function callTarget<T>(sourceId: string, action: 'reading' | 'writing', call: () => Promise<T>): Promise<T> {
   try {
     return await call()
   } catch (error) {

@@ -1,5 +1,5 @@
 import { vi } from 'vitest'
-import type { CliIo } from '../../src/cli/cli-io.js'
+import type { CliInput, CliIo } from '../../src/cli/cli-io.js'
 import { runCli } from '../../src/cli/run-cli.js'
 import type { GraphqlImporter } from '../../src/formats/graphql/graphql-module.js'
 
@@ -20,6 +20,8 @@ export interface InProcessOptions {
   env?: Record<string, string>
   isTTY?: boolean
   importGraphql?: GraphqlImporter
+  /** Where questions are answered (`watch --review`). */
+  stdin?: CliInput
 }
 
 /** Starts `api-live-sync ...argv` in-process: no build, no child process, and seams tests can set. */
@@ -35,6 +37,7 @@ export function startCliInProcess(argv: string[], options: InProcessOptions = {}
     signal: controller.signal,
     handleProcessSignals: false,
     ...(options.importGraphql === undefined ? {} : { importGraphql: options.importGraphql }),
+    ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
   }
   const exited = runCli(argv, io)
   const waitFor = (read: () => string, pattern: RegExp, timeoutMs: number) =>

@@ -20,6 +20,7 @@ import { waitForStop } from '../stop-signal.js'
 import { CommandError, UsageError, oneLine, parseCommandArgs } from '../usage.js'
 import { scopedStore } from '../watch-state.js'
 import { attachHumanOutput, attachJsonOutput } from '../watch-output.js'
+import { attachReview, reviewModeOf } from '../review-plan.js'
 
 const DEFAULT_INTERVAL_MS = 5000
 /** A dev server that does not answer within a few seconds is down, not slow. */
@@ -44,6 +45,10 @@ Options:
                           edits you make in that file survive later syncs
   --on-removed <how>      requests of operations that left the spec: mark (default: keep them,
                           named "[removed] ..."), delete (unless you edited them) or keep
+  --review                with --out: show each change to the collection and ask before writing it
+                          (accept, skip, accept all, quit); skipped changes are offered again when
+                          the spec changes. With --json the plan is printed as a review:required
+                          line; without a terminal nothing is written unreviewed
   --state-dir <dir>       where --out keeps its merge base between runs
                           (default: .api-live-sync/ beside the --out file)
   --json                  print newline-delimited JSON events instead of reports, one object
@@ -75,6 +80,7 @@ export const watchCommand: Command = {
       'on-removed': { type: 'string' },
       'state-dir': { type: 'string' },
       ...SEVERITY_ARG_OPTIONS,
+      review: { type: 'boolean' },
     })
     if (values.help === true) {
       io.stdout.write(WATCH_HELP)
@@ -84,6 +90,7 @@ export const watchCommand: Command = {
     if (values.out !== undefined && positionals.length !== 1) throw new UsageError('--out keeps one collection in sync with one source: give exactly one URL or file')
     if (values['state-dir'] !== undefined && values.out === undefined) throw new UsageError('--state-dir goes with --out')
     if (values['on-removed'] !== undefined && values.out === undefined) throw new UsageError('--on-removed goes with --out')
+    if (values.review === true && values.out === undefined) throw new UsageError('--review goes with --out')
     const out = values.out === undefined ? undefined : resolve(io.cwd, values.out)
     const interval = parseWholeNumber('--interval', values.interval, DEFAULT_INTERVAL_MS, MIN_REFRESH_INTERVAL_MS)
     const settings: WatchSettings = {
@@ -95,6 +102,7 @@ export const watchCommand: Command = {
       type: parseTypeOption(values.type),
       out,
       onRemoved: parseOnRemoved(values['on-removed']),
+      review: values.review === true,
       stateDir: out === undefined ? undefined : resolve(io.cwd, values['state-dir'] ?? join(dirname(out), '.api-live-sync')),
       severityOverrides: await parseSeverityOptions(values, io.cwd),
     }
@@ -115,6 +123,8 @@ interface WatchSettings {
   /** Absolute path of the Postman collection kept in sync, with `--out`. */
   out: string | undefined
   onRemoved: 'mark' | 'delete' | 'keep'
+  /** `--review`: ask before writing each change to the `--out` collection. */
+  review: boolean
   /** Where the merge base of `--out` is kept between runs. */
   stateDir: string | undefined
   /** `--severity` / `--severity-config`. */
@@ -132,6 +142,8 @@ async function watch(locations: WatchedLocation[], settings: WatchSettings, json
   const stop = waitForStop(io)
   // Ends the first looks at the sources when the user stops during them, so exiting never waits on a slow server.
   const detection = new AbortController()
+  // Ends a review's questions when the user stops: nothing is written after that.
+  const reviewing = new AbortController()
   const first = locations[0]!
   const service = new LiveSyncService({
     loader,
@@ -165,8 +177,10 @@ async function watch(locations: WatchedLocation[], settings: WatchSettings, json
       service.attachTarget(configs[0]!.id, settings.onRemoved === 'mark' ? visiblyMarkRemoved(target) : target, {
         onRemoved: settings.onRemoved,
         ...(defaultBaseUrl === undefined ? {} : { generate: { defaultBaseUrl } }),
+        ...(settings.review ? { review: true } : {}),
       })
       if (!json) reportCollectionWrites(service, settings.out, io)
+      if (settings.review) attachReview(service, settings.out, reviewModeOf(io, json), io, reviewing.signal)
     }
     if (!json) {
       const count = configs.length === 1 ? '1 source' : `${configs.length} sources`
@@ -177,6 +191,7 @@ async function watch(locations: WatchedLocation[], settings: WatchSettings, json
     return 0
   } finally {
     detection.abort()
+    reviewing.abort()
     stop.dispose()
     await service.dispose()
   }

@@ -1,0 +1,195 @@
+import type { Change, ChangeSet } from '../diff/types.js'
+import { canonicalJson, fastHash } from '../formats/hash.js'
+import type { OperationRef } from '../formats/types.js'
+import { locateRequests } from './collection-tree.js'
+import { identityOf } from './match-requests.js'
+import { mergeCollection } from './merge.js'
+import type { Collection, MergeCollectionOptions, MergeConflict, MergeReport, Request } from './model.js'
+import { clone, sameJson } from './values.js'
+
+/** What accepting a plan item does to the user's collection. */
+export type PlanItemKind = 'added' | 'updated' | 'renamed' | 'removed' | 'collection'
+
+/** What the merge does to the request of an operation that left the spec (per `onRemoved`, and kept when the user edited it). */
+export type PlanRemoval = 'marked' | 'deleted' | 'kept'
+
+/**
+ * One change the merge proposes, for one operation (or the collection's own fields): what a host
+ * shows its user to accept or skip, without knowing how the merge works.
+ */
+export interface PlanItem {
+  /** Stable id (`added:GET /pets`, `renamed:GET /a->GET /b`, `collection`): the same change has the same id in the next plan. */
+  id: string
+  kind: PlanItemKind
+  /** Operation key the item is about (the new key of a rename); `''` for `collection`. */
+  operationKey: string
+  /** The operation, from the change set when one was given; absent for `collection`. */
+  operation?: OperationRef
+  /** `renamed`: the key the operation had before. */
+  from?: string
+  /** Fields of the user's request that change when accepted (same names as `MergeConflict.field`). */
+  fields: string[]
+  /** Fields both the user and the spec changed, and how accepting resolves them (`onConflict`). */
+  conflicts: MergeConflict[]
+  /** `removed`: what happens to the user's request. */
+  removal?: PlanRemoval
+  /** The changes of the change set that explain the item (the same objects as `ChangeSet.changes`); empty without a change set. */
+  causes: Change[]
+  /** The user's request now; absent for `added` and `collection`. */
+  before?: Request
+  /** The request after accepting; absent for `collection` and a deleted request. */
+  after?: Request
+}
+
+/** The inputs of the merge a plan was made from: what `applyPlan` merges again with the decisions. */
+export type PlanInputs = Pick<MergeCollectionOptions, 'base' | 'current' | 'incoming' | 'onConflict' | 'onRemoved' | 'renames'>
+
+/** A proposed merge, as data: one item per change, accepted or skipped one by one with `applyPlan`. */
+export interface MergePlan {
+  /** Hash of the inputs: the same inputs give the same id, so a host can tell a new plan from a repeat. */
+  id: string
+  items: PlanItem[]
+  /** What accepting every item does (the report of the whole merge). */
+  report: MergeReport
+  inputs: PlanInputs
+}
+
+/** Input of `planMerge`: the merge's, plus the change set that explains it (its causes end up in the items). */
+export interface PlanMergeOptions extends PlanInputs {
+  changes?: ChangeSet | undefined
+}
+
+/**
+ * The three-way merge `mergeCollection` would do, as a list of items a user accepts or skips.
+ * Pure: nothing is written, inputs are not mutated. An empty `items` means nothing to review.
+ */
+export function planMerge(options: PlanMergeOptions): MergePlan {
+  const inputs: PlanInputs = clone({
+    base: options.base,
+    current: options.current,
+    incoming: options.incoming,
+    ...(options.onConflict === undefined ? {} : { onConflict: options.onConflict }),
+    ...(options.onRemoved === undefined ? {} : { onRemoved: options.onRemoved }),
+    ...(options.renames === undefined ? {} : { renames: options.renames }),
+  })
+  const { collection, report } = mergeCollection(inputs)
+  const causes = new CauseIndex(options.changes)
+  const current = locateRequests(inputs.current).map(({ request }) => request)
+  const merged = locateRequests(collection).map(({ request }) => request)
+  const findCurrent = (key: string) => current.find((request) => request.operationKey !== undefined && identityOf(request.operationKey) === identityOf(key))
+  const findMerged = (key: string, before: Request | undefined) =>
+    before === undefined
+      ? merged.find((request) => request.operationKey !== undefined && identityOf(request.operationKey) === identityOf(key))
+      : merged.find((request) => request.id === before.id)
+  const conflictsOf = (key: string) => report.conflicts.filter((conflict) => conflict.operationKey === key)
+
+  const items: PlanItem[] = []
+  const push = (item: PlanItem, before: Request | undefined, after: Request | undefined): void => {
+    items.push({ ...item, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) })
+  }
+  /** What every operation item has: its key, the operation, and (unless it is an update) no fields or conflicts. */
+  const about = (key: string) => ({ operationKey: key, operation: causes.operation(key), fields: [] as string[], conflicts: [] as MergeConflict[] })
+  for (const key of report.added) {
+    push({ id: `added:${key}`, kind: 'added', ...about(key), causes: causes.added(key) }, undefined, findMerged(key, undefined))
+  }
+  const renamedTo = new Map(report.renamed.map((rename) => [rename.to, rename.from]))
+  const conflictKeys = report.conflicts.map((conflict) => conflict.operationKey).filter((key) => key !== '')
+  const changedKeys = [...new Set([...report.updated, ...conflictKeys])]
+  for (const key of changedKeys) {
+    const from = renamedTo.get(key)
+    const before = findCurrent(from ?? key)
+    const common = { ...about(key), fields: report.updatedFields[key] ?? [], conflicts: conflictsOf(key) }
+    const item: PlanItem =
+      from === undefined
+        ? { id: `updated:${key}`, kind: 'updated', ...common, causes: causes.modified(key) }
+        : { id: `renamed:${from}->${key}`, kind: 'renamed', from, ...common, causes: causes.renamed(from, key) }
+    push(item, before, findMerged(key, before))
+  }
+  // A rename that changed nothing else is still a change to review (the request's key and URL move).
+  for (const { from, to } of report.renamed) {
+    if (changedKeys.includes(to)) continue
+    const before = findCurrent(from)
+    push({ id: `renamed:${from}->${to}`, kind: 'renamed', ...about(to), from, causes: causes.renamed(from, to) }, before, findMerged(to, before))
+  }
+  for (const key of report.removed) {
+    const before = findCurrent(key)
+    const after = findMerged(key, before)
+    const removal: PlanRemoval = after === undefined ? 'deleted' : after.deprecated === true && before?.deprecated !== true ? 'marked' : 'kept'
+    push({ id: `removed:${key}`, kind: 'removed', ...about(key), removal, causes: causes.removed(key) }, before, after)
+  }
+  const collectionFields = changedCollectionFields(inputs, collection)
+  const collectionConflicts = conflictsOf('')
+  if (collectionFields.length > 0 || collectionConflicts.length > 0) {
+    items.push({ id: 'collection', kind: 'collection', operationKey: '', fields: collectionFields, conflicts: collectionConflicts, causes: causes.documentLevel() })
+  }
+  return { id: planId(inputs), items, report, inputs }
+}
+
+/** The identity of a plan: a hash of everything the merge reads. */
+export function planId(inputs: PlanInputs): string {
+  return fastHash(canonicalJson(inputs))
+}
+
+/** The collection's own fields (not its requests): what a `collection` item is about. */
+export const COLLECTION_FIELDS = ['name', 'description', 'auth', 'scripts', 'variables'] as const
+
+/** Collection-level fields the spec changed that end up different in the merged collection, plus those in conflict. */
+function changedCollectionFields(inputs: PlanInputs, merged: Collection): string[] {
+  const specChanged = COLLECTION_FIELDS.some((field) => !sameJson(inputs.base[field], inputs.incoming[field]))
+  if (!specChanged) return []
+  const fields: string[] = []
+  for (const field of COLLECTION_FIELDS) {
+    if (field !== 'variables') {
+      if (!sameJson(inputs.current[field], merged[field])) fields.push(field)
+      continue
+    }
+    const before = inputs.current.variables ?? {}
+    const after = merged.variables ?? {}
+    for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      if (before[name] !== after[name]) fields.push(`variables.${name}`)
+    }
+  }
+  return fields
+}
+
+/** The causes of a change set, looked up by operation (operation keys compared by identity, as the merge does). */
+class CauseIndex {
+  constructor(private readonly changes: ChangeSet | undefined) {}
+
+  operation(key: string): OperationRef {
+    const set = this.changes
+    const same = (ref: OperationRef) => identityOf(ref.key) === identityOf(key)
+    const found = set === undefined ? undefined : (set.added.find(same) ?? set.removed.find(same) ?? set.modified.find((entry) => same(entry.operation))?.operation)
+    if (found !== undefined) return found
+    const space = key.indexOf(' ')
+    return { key, method: space === -1 ? key : key.slice(0, space), path: space === -1 ? '' : key.slice(space + 1) }
+  }
+
+  added(key: string): Change[] {
+    return this.ofKind(key, 'operation-added')
+  }
+
+  removed(key: string): Change[] {
+    return this.ofKind(key, 'operation-removed')
+  }
+
+  modified(key: string): Change[] {
+    return this.changes?.modified.find((entry) => identityOf(entry.operation.key) === identityOf(key))?.changes ?? []
+  }
+
+  renamed(from: string, to: string): Change[] {
+    const moves = (this.changes?.changes ?? []).filter(
+      (change) => (change.kind === 'operation-path-changed' || change.kind === 'operation-method-changed') && change.before === from && change.after === to,
+    )
+    return [...new Set([...moves, ...this.modified(to)])]
+  }
+
+  /** Changes not about one operation (servers, title): what a `collection` item follows. */
+  documentLevel(): Change[] {
+    return (this.changes?.changes ?? []).filter((change) => change.operation === undefined && change.operations === undefined)
+  }
+
+  private ofKind(key: string, kind: string): Change[] {
+    return (this.changes?.changes ?? []).filter((change) => change.kind === kind && change.operation !== undefined && identityOf(change.operation) === identityOf(key))
+  }
+}
