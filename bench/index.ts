@@ -5,6 +5,7 @@ import { benchFixtures } from './fixtures.js'
 import { benchMerge } from './merge.js'
 import { benchEtagPoll } from './etag-poll.js'
 import { benchYaml } from './yaml.js'
+import { benchRedisWorkers } from './redis-workers.js'
 import { formatMs } from './harness.js'
 
 async function mergeRows(): Promise<BenchRow[]> {
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     ['collection merge', mergeRows],
     ['ETag polling', benchEtagPoll],
     ['YAML parsing', benchYaml],
+    ['Redis workers', benchRedisWorkers],
   ]
   for (const [name, bench] of benches) {
     process.stderr.write(`running ${name}...\n`)

@@ -244,6 +244,8 @@ export class RedisLiveSync {
   async #events(): Promise<QueueEvents> {
     if (!this.#queueEvents) {
       this.#queueEvents = new QueueEvents(this.#queueName, { connection: bullmqConnection(this.#options.connection), prefix: 'als-bull' })
+      // Every waiting syncSource listens for the close of this emitter: many at once is normal, not a leak.
+      this.#queueEvents.setMaxListeners(0)
       await this.#queueEvents.waitUntilReady()
     }
     return this.#queueEvents

@@ -67,6 +67,10 @@ export class SharedRegistry {
     return text === null ? undefined : (JSON.parse(text) as StoredSourceConfig)
   }
 
+  async has(sourceId: string): Promise<boolean> {
+    return (await this.redis.hexists(this.key, sourceId)) === 1
+  }
+
   async remove(sourceId: string): Promise<boolean> {
     return (await this.redis.hdel(this.key, sourceId)) === 1
   }

@@ -118,6 +118,8 @@ async function sharedStatus(context: SyncJobContext, previous: SyncStatus | unde
     }
   } else shared = status
   if (!shared.syncing && shared.lastSync && refreshInterval > 0) shared = { ...shared, nextSync: new Date(shared.lastSync.getTime() + refreshInterval) }
+  // A source removed while it synced keeps no status behind.
+  if (!(await context.registry.has(status.sourceId))) return
   await context.redis.hset(context.statusKey, status.sourceId, encodeWire(shared))
   await context.publish(SyncEvents.STATUS_CHANGED, shared)
 }
