@@ -110,6 +110,16 @@ describe.skipIf(skipRedisTests)(`createRedisLiveSync: instances sharing sources 
     expect(dashboard.getSourceStatus('pets')).toMatchObject({ status: 'success', syncing: false, fingerprint: second.fingerprint })
   })
 
+  it('an instance that never registered a source knows it and its status from the events', async () => {
+    queue++
+    const a = await instance({ worker: false })
+    const b = await instance({ worker: false })
+    const statusOnB = new Promise((resolve) => b.once('status:changed', resolve))
+    await a.addSource(source())
+    expect(await statusOnB).toMatchObject({ sourceId: 'pets', status: 'pending' })
+    expect(b.getSourceStatus('pets')).toMatchObject({ sourceId: 'pets', status: 'pending', syncing: false })
+  })
+
   it('keeps header values out of Redis; each worker gets them from its resolveHeaders', async () => {
     queue++
     const secret = 'Bearer s3cr3t-value'

@@ -129,11 +129,12 @@ export class RedisLiveSync {
       const status = payload as SyncStatus
       if (this.#configs.has(status.sourceId)) this.#statuses.set(status.sourceId, status)
     } else if (event === SyncEvents.SOURCE_ADDED || event === SyncEvents.SOURCE_UPDATED) {
-      // The registry, not the (redacted) event, is the truth: refresh this instance's copy from it.
-      const { sourceId } = payload as SyncEventPayloads['source:added']
-      void this.#registry.get(sourceId).then((config) => {
-        if (config) this.#configs.set(sourceId, config)
-      }, () => {})
+      // Known at once, so the status:changed right behind this event is kept. Header values are
+      // redacted in events, which the registry never holds anyway; the URL carries no credentials.
+      const { sourceId, config } = payload as SyncEventPayloads['source:added']
+      const { headers, ...rest } = config
+      this.#configs.set(sourceId, headers === undefined ? rest : { ...rest, headerNames: Object.keys(headers).sort() })
+      if (!this.#statuses.has(sourceId)) this.#statuses.set(sourceId, initialStatus(this.#configs.get(sourceId)!))
     }
     this.#emitter.emit(event, payload as never)
   }
