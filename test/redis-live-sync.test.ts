@@ -120,6 +120,30 @@ describe.skipIf(skipRedisTests)(`createRedisLiveSync: instances sharing sources 
     expect(b.getSourceStatus('pets')).toMatchObject({ sourceId: 'pets', status: 'pending', syncing: false })
   })
 
+  it('keeps one Job Scheduler per polled source, following updateSource and removeSource', async () => {
+    queue++
+    const a = await instance({ worker: false })
+    const b = await instance({ worker: false })
+    const { Queue } = await import('bullmq')
+    const bull = new Queue(`q${queue}`, { connection: { host: '127.0.0.1', port: redisServer.port }, prefix: 'als-bull' })
+    const schedulers = async () => (await bull.getJobSchedulers()).map((scheduler) => [scheduler.key, scheduler.every])
+    try {
+      await a.addSource(source({ refreshInterval: 5000 }))
+      await b.addSource(source({ refreshInterval: 5000 }))
+      expect(await schedulers()).toEqual([['source-pets', 5000]])
+      await b.updateSource(source({ refreshInterval: 7000 }))
+      expect(await schedulers()).toEqual([['source-pets', 7000]])
+      await a.updateSource(source({ refreshInterval: 7000, enabled: false }))
+      expect(await schedulers()).toEqual([])
+      expect(a.getSourceStatus('pets')).toMatchObject({ enabled: false })
+      await a.updateSource(source({ refreshInterval: 7000 }))
+      await a.removeSource('pets')
+      expect(await schedulers()).toEqual([])
+    } finally {
+      await bull.close()
+    }
+  })
+
   it('keeps header values out of Redis; each worker gets them from its resolveHeaders', async () => {
     queue++
     const secret = 'Bearer s3cr3t-value'

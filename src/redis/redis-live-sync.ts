@@ -180,7 +180,12 @@ export class RedisLiveSync {
     await this.#registry.replace(stored)
     this.#configs.set(config.id, stored)
     await this.#schedule(stored)
+    const previous = this.#statuses.get(config.id) ?? initialStatus(stored)
+    const status: SyncStatus = { ...previous, name: stored.name, enabled: stored.enabled, ...(stored.enabled ? {} : { nextSync: null }) }
+    this.#statuses.set(config.id, status)
+    await this.#redis.hset(this.#statusKey, config.id, encodeWire(status))
     await this.#publish(SyncEvents.SOURCE_UPDATED, { sourceId: config.id, config: redactConfig(config) })
+    await this.#publish(SyncEvents.STATUS_CHANGED, status)
   }
 
   /** Unregisters a source everywhere and forgets its saved state; a sync already running cannot write it back. */
