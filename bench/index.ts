@@ -7,6 +7,7 @@ import { benchEtagPoll } from './etag-poll.js'
 import { benchYaml } from './yaml.js'
 import { benchGraphqlCollection } from './graphql-collection.js'
 import { benchEventLoopBlocks } from './event-loop-block.js'
+import { benchRedisWorkers } from './redis-workers.js'
 import { formatMs } from './harness.js'
 
 async function mergeRows(): Promise<BenchRow[]> {
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     ['YAML parsing', benchYaml],
     ['GraphQL collection generation', graphqlCollectionRows],
     ['event-loop blocks', benchEventLoopBlocks],
+    ['Redis workers', benchRedisWorkers],
   ]
   for (const [name, bench] of benches) {
     process.stderr.write(`running ${name}...\n`)

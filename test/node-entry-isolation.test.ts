@@ -69,6 +69,12 @@ describe('the main and testing entries import no Node built-in (built output)', 
     expect(builtinImports(join(DIST, entry))).toEqual([])
   })
 
+  it.each(['index.js', 'index.cjs', 'node.js', 'node.cjs', 'testing.js'])('dist/%s never reaches bullmq or ioredis (only api-live-sync/redis does)', (entry) => {
+    const redisImports = (file: string) => [...moduleGraph(join(DIST, file)).values()].flat().filter((specifier) => /^(bullmq|ioredis)(\/|$)/.test(specifier))
+    expect(redisImports(entry)).toEqual([])
+    expect(redisImports('redis.js').length).toBeGreaterThan(0)
+  })
+
   it('while the node entry does use them (so the scan is not vacuous)', () => {
     expect(builtinImports(join(DIST, 'node.js')).length).toBeGreaterThan(0)
   })

@@ -43,7 +43,7 @@ describe('package.json and the packed tarball', () => {
     )
     const report = JSON.parse(stdout) as { analysis: { types: unknown; entrypoints: Record<string, unknown>; problems: unknown[] } }
     expect(report.analysis.types, 'attw found no type declarations').toBeTruthy()
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './node', './package.json', './testing'])
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './node', './package.json', './redis', './testing'])
     expect(report.analysis.problems).toEqual([])
   }, 60_000)
 })
