@@ -26,7 +26,7 @@ export interface ChangeSetJson {
  * view by index. The result shares values with the change set (read-only) and is ready for
  * `JSON.stringify`.
  *
- * @example process.stdout.write(JSON.stringify(changeSetToJSON(changes), null, 2))
+ * @example const text = JSON.stringify(changeSetToJSON(changes), null, 2)
  */
 export function changeSetToJSON(changeSet: ChangeSet): ChangeSetJson {
   const index = new Map<Change, number>()
