@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { diffGraphqlWithStats } from '../src/formats/graphql/diff/diff-graphql.js'
+import { graphqlFormat } from '../src/formats/graphql/index.js'
+import type { ApiSnapshot } from '../src/formats/types.js'
+
+/**
+ * Issue 11, item 9: a changed sync of 20,000 chained types blocked the event loop for 74 s, the
+ * path to each reached type being a fresh copy of the path before it (n²/2 segments). The work
+ * is counted, not timed.
+ */
+
+const TYPES = 5000
+/** One type in `STEP` gains a field: the types before it are changed through what they reach. */
+const STEP = 1000
+
+/** `type Query { first: T0 }`, `T0.next: T1`, ..., the last ending in a scalar; `changed` adds a field to every STEP-th type. */
+function chainSdl(count: number, changed: boolean, roots = 'first: T0'): string {
+  const lines = [`type Query { ${roots} }`]
+  for (let index = 0; index < count; index++) {
+    const next = index + 1 < count ? `next: T${index + 1}` : 'end: String'
+    lines.push(`type T${index} { id: ID! ${next}${changed && index % STEP === 0 ? ' extra: Int' : ''} }`)
+  }
+  return lines.join('\n')
+}
+
+async function snapshotOf(sdl: string): Promise<ApiSnapshot> {
+  const { snapshot, canonical } = await graphqlFormat.normalize(sdl, { sourceId: 'gql-linear' })
+  return { ...snapshot, fingerprint: canonical }
+}
+
+/** Location of the field added to `T<index>`, reached from `Query.first`. */
+function expectedLocation(index: number): string[] {
+  return ['returnType', ...Array.from({ length: index }, (_, hop) => `T${hop}.next`), `T${index}`, 'fields', 'extra']
+}
+
+describe('GraphQL diff of a long chain of types', () => {
+  it('walks each changed type once and spells out paths only for types with changes', async () => {
+    const { changeSet, stats } = diffGraphqlWithStats(await snapshotOf(chainSdl(TYPES, false)), await snapshotOf(chainSdl(TYPES, true)))
+
+    const added = changeSet.changes.filter((change) => change.kind === 'field-added')
+    expect(added.map((change) => change.component)).toEqual(Array.from({ length: TYPES / STEP }, (_, step) => `#/types/T${step * STEP}`))
+    const deepest = added.at(-1)!
+    expect(deepest.operations).toEqual([{ operation: 'QUERY first', location: expectedLocation(TYPES - STEP) }])
+
+    // Every type up to the last changed one is changed through its closure: each is entered once.
+    expect(stats.typeVisits).toBe(TYPES - STEP + 1)
+    expect(stats.edgeSteps).toBeLessThanOrEqual(2 * TYPES)
+    // The reported locations themselves (about TYPES²/(2·STEP) segments); copying a path per reached type was TYPES²/2.
+    expect(stats.pathSegments).toBeLessThanOrEqual(3 * TYPES)
+  })
+
+  it('keeps the per-operation reporting located through the same paths', async () => {
+    const before = await snapshotOf(chainSdl(TYPES, false, 'first: T0 second(limit: Int): T0'))
+    const after = await snapshotOf(chainSdl(TYPES, true, 'first: T0 second(limit: Int): T0'))
+    const { changeSet, stats } = diffGraphqlWithStats(before, after, { sharedTypeChanges: 'per-operation' })
+
+    const deepest = changeSet.changes.filter((change) => change.kind === 'field-added' && change.component === `#/types/T${TYPES - STEP}`)
+    expect(deepest.map(({ operation, location }) => ({ operation, location }))).toEqual([
+      { operation: 'QUERY first', location: expectedLocation(TYPES - STEP) },
+      { operation: 'QUERY second', location: expectedLocation(TYPES - STEP) },
+    ])
+    // Two root fields: each walks the chain once.
+    expect(stats.typeVisits).toBe(2 * (TYPES - STEP + 1))
+    expect(stats.pathSegments).toBeLessThanOrEqual(2 * 3 * TYPES)
+  })
+})
