@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { diffGraphqlWithStats } from '../src/formats/graphql/diff/diff-graphql.js'
 import { graphqlFormat } from '../src/formats/graphql/index.js'
 import type { ApiSnapshot } from '../src/formats/types.js'
+import { TimeSlice, YIELD_BUDGET_MS } from '../src/runtime/yield.js'
 
 /**
  * Issue 11, item 9: a changed sync of 20,000 chained types blocked the event loop for 74 s, the
@@ -62,5 +63,22 @@ describe('GraphQL diff of a long chain of types', () => {
     // Two root fields: each walks the chain once.
     expect(stats.typeVisits).toBe(2 * (TYPES - STEP + 1))
     expect(stats.pathSegments).toBeLessThanOrEqual(2 * 3 * TYPES)
+  })
+})
+
+describe('GraphQL normalization of many types', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  it('lets the event loop turn inside its loops over types, not only between phases', async () => {
+    await graphqlFormat.normalize('type Query { warm: Int }', { sourceId: 'warm' }) // `graphql` imported: no turn from that
+    const count = 50
+    // Every read of the clock looks a budget late: each check in a loop is due.
+    let now = 0
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += YIELD_BUDGET_MS))
+    const yields = vi.spyOn(TimeSlice.prototype, 'yield')
+    const { snapshot } = await graphqlFormat.normalize(chainSdl(count, false), { sourceId: 'chain' })
+    expect(Object.keys(snapshot.schemas)).toHaveLength(count + 2) // the types, Query and the schema roots
+    // Building the model, hashing each type, hashing each component and storing each type: several turns per type.
+    expect(yields.mock.calls.length).toBeGreaterThan(3 * count)
   })
 })
