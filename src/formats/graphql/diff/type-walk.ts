@@ -81,12 +81,31 @@ export function createTypeWalker(before: GraphqlSnapshotView, after: GraphqlSnap
     return edges
   }
 
-  /** Breadth-first from the operation's return type and arguments, so each path is a shortest one. */
-  function reachedTypes(starts: readonly ReachedType[]): ReachedType[] {
+  /** Walks from one start, by the start's type, way of reaching and path: many root fields return the same type. */
+  const walksFromOneStart = new Map<string, ReachedType[]>()
+
+  /**
+   * Every changed type the operation reaches, breadth-first from its return type and arguments,
+   * so each path is a shortest one. The result is shared (read-only): an operation with a single
+   * changed start reuses the walk of an earlier one with the same start.
+   */
+  function reachedTypes(starts: readonly ReachedType[]): readonly ReachedType[] {
+    const live = starts.filter((start) => changed(start.name))
+    if (live.length !== 1) return walk(live)
+    const start = live[0]!
+    const key = JSON.stringify([start.name, start.reach, pathSegments(start.path)])
+    let reached = walksFromOneStart.get(key)
+    if (reached === undefined) {
+      reached = walk(live)
+      walksFromOneStart.set(key, reached)
+    }
+    return reached
+  }
+
+  function walk(starts: readonly ReachedType[]): ReachedType[] {
     const reached = new Map<string, ReachedType>()
     const queue: ReachedType[] = []
     const visit = (name: string, reach: Reach, parent: ReachPath | undefined, segments: readonly string[]) => {
-      if (!changed(name)) return
       const seen = reached.get(name)
       if (seen) {
         seen.reach |= reach
@@ -96,6 +115,7 @@ export function createTypeWalker(before: GraphqlSnapshotView, after: GraphqlSnap
       reached.set(name, entry)
       queue.push(entry)
     }
+    // Edges lead only to changed types (see edgesOf); the starts were filtered by the caller.
     for (const start of starts) visit(start.name, start.reach, start.path.parent, start.path.segments)
     for (let index = 0; index < queue.length; index++) {
       const current = queue[index]!
@@ -104,7 +124,7 @@ export function createTypeWalker(before: GraphqlSnapshotView, after: GraphqlSnap
       for (const edge of edges) visit(edge.target, edge.reach, current.path, edge.hop)
     }
     if (stats) stats.typeVisits += queue.length
-    return [...reached.values()]
+    return queue
   }
 
   return { changed, reachedTypes }
