@@ -40,7 +40,8 @@ export interface GraphqlDiffOptions {
  * says (by default once, listing the root fields they reach). Each type pair is compared once per diff (memoised), and types whose closure hash did not
  * change are never entered. Changes no operation reaches (types no operation reaches, which are
  * info, added and removed types, directives, root type names) are reported once, without an
- * operation.
+ * operation. Synchronous, as `SpecFormat.diff` is: the work grows with the changed types each
+ * operation reaches (paths are chains of steps, spelled out only where a change is located).
  */
 export function diffGraphql(before: ApiSnapshot, after: ApiSnapshot, options: GraphqlDiffOptions = {}): ChangeSet {
   return diffGraphqlWithStats(before, after, options).changeSet
