@@ -132,10 +132,11 @@ function memoisedTypeChanges(before: GraphqlSnapshotView, after: GraphqlSnapshot
 
 /** An interface or union the operation reaches lost an implementation or member whose type was removed: `type-removed` says so, once. */
 function reachesRemovedType(reachedTypes: readonly ReachedType[], views: { before: GraphqlSnapshotView; after: GraphqlSnapshotView }): boolean {
+  const removed = (type: string) => !views.after.types.has(type)
   return reachedTypes.some((reached) => {
     const node = views.before.types.get(reached.name)
-    const members = node?.kind === 'UNION' ? node.members : []
-    return [...(views.before.implementations.get(reached.name) ?? []), ...members].some((type) => !views.after.types.has(type))
+    // No list built per reached type: this runs for every type every modified operation reaches.
+    return (node?.kind === 'UNION' && node.members.some(removed)) || (views.before.implementations.get(reached.name)?.some(removed) ?? false)
   })
 }
 
