@@ -91,6 +91,8 @@ function fixture(name: string): (() => string) | undefined {
 
 /** Synthetic sizes of the issue; `BENCH_BLOCK_SIZE` scales them down on a busy machine. */
 const SIZE = Number(process.env.BENCH_BLOCK_SIZE ?? 100_000)
+/** `BENCH_BLOCK_TYPE=graphql` (or `openapi`) measures only the cases of that format. */
+const ONLY_TYPE = process.env.BENCH_BLOCK_TYPE
 
 export async function benchEventLoopBlocks(): Promise<BenchRow[]> {
   const size = SIZE.toLocaleString('en-US')
@@ -105,7 +107,7 @@ export async function benchEventLoopBlocks(): Promise<BenchRow[]> {
   const githubAfter = fixture('github.2025-02.schema.graphql')
   if (githubBefore && githubAfter) cases.splice(1, 0, { label: 'github graphql 2024-02 -> 2025-02', type: 'graphql', before: githubBefore, after: githubAfter })
   const rows: BenchRow[] = []
-  for (const testCase of cases) rows.push(...(await blockRows(testCase)))
+  for (const testCase of cases.filter((item) => ONLY_TYPE === undefined || item.type === ONLY_TYPE)) rows.push(...(await blockRows(testCase)))
   return rows
 }
 

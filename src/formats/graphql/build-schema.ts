@@ -1,5 +1,6 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql'
 import { InvalidSpecError, ParseError } from '../../errors/errors.js'
+import type { TimeSlice } from '../../runtime/yield.js'
 import type { GraphqlModule } from './graphql-module.js'
 import type { GraphqlDocument } from './read-document.js'
 import { duplicateDefinitions } from './sdl-duplicates.js'
@@ -19,21 +20,25 @@ export interface BuiltSchema {
  * `ParseError`s with line and column; documents that parse but cannot be built (unknown types,
  * queries instead of type definitions) become `InvalidSpecError`s. Full SDL validation is skipped
  * (it costs more than parsing); duplicate definitions and `validateSchema` findings are reported
- * as warnings instead, since a live schema is what it is.
+ * as warnings instead, since a live schema is what it is. The event loop turns between parsing,
+ * building and validating (each is one graphql-js call that cannot be sliced further).
  */
-export function buildGraphqlSchema(graphql: GraphqlModule, document: GraphqlDocument, sourceId: string | undefined): BuiltSchema {
+export async function buildGraphqlSchema(graphql: GraphqlModule, document: GraphqlDocument, sourceId: string | undefined, slice: TimeSlice): Promise<BuiltSchema> {
   const problems: string[] = []
   const schema =
-    document.kind === 'sdl' ? schemaFromSdl(graphql, document.text, sourceId, problems) : schemaFromIntrospection(graphql, document, sourceId)
+    document.kind === 'sdl' ? await schemaFromSdl(graphql, document.text, sourceId, problems, slice) : schemaFromIntrospection(graphql, document, sourceId)
+  await slice.yieldIfDue()
   for (const problem of graphql.validateSchema(schema)) problems.push(problem.message)
   const warnings = problems.slice(0, MAX_VALIDATION_WARNINGS).map((problem) => `GraphQL schema validation: ${problem}`)
   if (problems.length > MAX_VALIDATION_WARNINGS) warnings.push(`GraphQL schema validation: ${problems.length - MAX_VALIDATION_WARNINGS} more problems`)
   return { schema, warnings }
 }
 
-function schemaFromSdl(graphql: GraphqlModule, text: string, sourceId: string | undefined, problems: string[]): GraphQLSchema {
+async function schemaFromSdl(graphql: GraphqlModule, text: string, sourceId: string | undefined, problems: string[], slice: TimeSlice): Promise<GraphQLSchema> {
   const ast = parseSdl(graphql, text, sourceId)
+  await slice.yieldIfDue()
   problems.push(...duplicateDefinitions(graphql, ast))
+  await slice.yieldIfDue()
   const executable = ast.definitions.find((definition) => definition.kind === graphql.Kind.OPERATION_DEFINITION || definition.kind === graphql.Kind.FRAGMENT_DEFINITION)
   if (executable) {
     throw new InvalidSpecError(`${capitalised(documentSubject(sourceId))} is a GraphQL query document (operations or fragments), not a schema`, { sourceId })

@@ -1,4 +1,5 @@
 import type { NormalizedDocument, ParameterSpec, SchemaNode, SnapshotOperation } from '../types.js'
+import type { TimeSlice } from '../../runtime/yield.js'
 import { fastHash } from '../hash.js'
 import { closureHashes } from './closure-hashes.js'
 import { compareNames } from './compare-names.js'
@@ -13,13 +14,15 @@ const GRAPHQL_TITLE = 'GraphQL API'
 /**
  * Turns a canonical schema model into a snapshot: one operation per root field (`QUERY user`),
  * every named type and custom directive under `#/types/Name` / `#/directives/name`, and
- * closure hashes so a diff can skip everything whose hash did not change.
+ * closure hashes so a diff can skip everything whose hash did not change. Yields through `slice`
+ * in its loops over types.
  */
-export function buildGraphqlSnapshot(model: GraphqlSchemaModel, warnings: string[]): NormalizedDocument {
-  const typeHashes = closureTypeHashes(model)
+export async function buildGraphqlSnapshot(model: GraphqlSchemaModel, warnings: string[], slice: TimeSlice): Promise<NormalizedDocument> {
+  const typeHashes = await closureTypeHashes(model, slice)
   const schemas: Record<string, SchemaNode> = { [SCHEMA_POINTER]: model.roots }
   const schemaHashes: Record<string, string> = { [SCHEMA_POINTER]: fastHash(JSON.stringify(model.roots)) }
   for (const [name, node] of model.types) {
+    if (slice.due()) await slice.yield()
     schemas[typePointer(name)] = node
     schemaHashes[typePointer(name)] = typeHashes.get(name)!
   }
@@ -33,9 +36,13 @@ export function buildGraphqlSnapshot(model: GraphqlSchemaModel, warnings: string
     const rootName = model.roots[key]
     const root = rootName === undefined ? undefined : model.types.get(rootName)
     if (root === undefined || (root.kind !== 'OBJECT' && root.kind !== 'INTERFACE')) continue
-    for (const field of root.fields) operations.push(operationOf(method, field, typeHashes))
+    for (const field of root.fields) {
+      if (slice.due()) await slice.yield()
+      operations.push(operationOf(method, field, typeHashes))
+    }
   }
   operations.sort((a, b) => compareNames(a.key, b.key))
+  await slice.yieldIfDue()
 
   const snapshot: NormalizedDocument['snapshot'] = {
     type: 'graphql',
@@ -55,12 +62,16 @@ export function buildGraphqlSnapshot(model: GraphqlSchemaModel, warnings: string
   return { snapshot, canonical: JSON.stringify(snapshot) }
 }
 
-function closureTypeHashes(model: GraphqlSchemaModel): Map<string, string> {
+async function closureTypeHashes(model: GraphqlSchemaModel, slice: TimeSlice): Promise<Map<string, string>> {
   const localHashes = new Map<string, string>()
   // Nodes are built with a fixed key order (schema-model.ts), so plain JSON is already canonical here.
-  for (const [name, node] of model.types) localHashes.set(name, fastHash(JSON.stringify(node)))
+  for (const [name, node] of model.types) {
+    if (slice.due()) await slice.yield()
+    localHashes.set(name, fastHash(JSON.stringify(node)))
+  }
   const implementations = implementationsIndex(model.types)
-  return closureHashes(localHashes, (name) => typeSuccessors(name, model.types.get(name)!, implementations))
+  await slice.yieldIfDue()
+  return closureHashes(localHashes, (name) => typeSuccessors(name, model.types.get(name)!, implementations), slice)
 }
 
 /** The closure hashes of the named types an element mentions, in a stable order. */

@@ -1,3 +1,4 @@
+import type { TimeSlice } from '../../runtime/yield.js'
 import { fastHash } from '../hash.js'
 import { stronglyConnectedComponents } from '../strongly-connected-components.js'
 import { compareNames } from './compare-names.js'
@@ -7,14 +8,22 @@ import { compareNames } from './compare-names.js'
  * content and everything it reaches. Strongly connected components (types that reference each
  * other) are condensed with the shared iterative Tarjan walk (no recursion: GitHub's schema has one
  * component of hundreds of types), so every node is hashed once. Successors missing from
- * `localHashes` are ignored: they are leaves whose names the local content already holds.
+ * `localHashes` are ignored: they are leaves whose names the local content already holds. Yields
+ * through `slice` between components.
  */
-export function closureHashes(localHashes: ReadonlyMap<string, string>, successors: (node: string) => readonly string[]): Map<string, string> {
+export async function closureHashes(
+  localHashes: ReadonlyMap<string, string>,
+  successors: (node: string) => readonly string[],
+  slice: TimeSlice,
+): Promise<Map<string, string>> {
   const result = new Map<string, string>()
   const componentOf = new Map<string, string>()
   const edgesOf = (node: string) => successors(node).filter((next) => localHashes.has(next))
   // Components come out after every component they reach, so those are hashed already.
-  for (const members of stronglyConnectedComponents(localHashes.keys(), edgesOf)) {
+  const components = stronglyConnectedComponents(localHashes.keys(), edgesOf)
+  await slice.yieldIfDue()
+  for (const members of components) {
+    if (slice.due()) await slice.yield()
     hashComponent(members, localHashes, edgesOf, componentOf, result)
   }
   return result

@@ -16,14 +16,14 @@ export async function normalizeGraphql(
   context: ParseContext,
   loadGraphql: (sourceId?: string) => Promise<GraphqlModule>,
 ): Promise<NormalizedDocument> {
-  // Each phase of a large schema is long: the event loop turns between them (issue 11, item 9).
+  // Each phase of a large schema is long: the event loop turns between them and in their loops (issue 11, item 9).
   const slice = new TimeSlice()
   const document = readGraphqlDocument(text, context)
   const graphql = await loadGraphql(context.sourceId)
   await slice.yieldIfDue()
-  const { schema, warnings } = buildGraphqlSchema(graphql, document, context.sourceId)
+  const { schema, warnings } = await buildGraphqlSchema(graphql, document, context.sourceId, slice)
   await slice.yieldIfDue()
-  const model = schemaModel(graphql, schema)
+  const model = await schemaModel(graphql, schema, slice)
   await slice.yieldIfDue()
-  return buildGraphqlSnapshot(model, warnings)
+  return buildGraphqlSnapshot(model, warnings, slice)
 }

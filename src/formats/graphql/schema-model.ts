@@ -2,6 +2,7 @@ import type { GraphQLArgument, GraphQLDirective, GraphQLField, GraphQLInputField
 import { compareNames, sortByName } from './compare-names.js'
 import { printDefaultValue } from './default-value.js'
 import type { GraphqlModule } from './graphql-module.js'
+import type { TimeSlice } from '../../runtime/yield.js'
 import type {
   GraphqlDirectiveNode,
   GraphqlEnumValueNode,
@@ -28,8 +29,8 @@ export interface GraphqlSchemaModel {
   directives: Map<string, GraphqlDirectiveNode>
 }
 
-/** Canonicalises a built schema: lists sorted by name, descriptions and default values normalised. */
-export function schemaModel(graphql: GraphqlModule, schema: GraphQLSchema): GraphqlSchemaModel {
+/** Canonicalises a built schema: lists sorted by name, descriptions and default values normalised. Yields through `slice` between types. */
+export async function schemaModel(graphql: GraphqlModule, schema: GraphQLSchema, slice: TimeSlice): Promise<GraphqlSchemaModel> {
   const toNodes = nodeBuilders(graphql)
   const roots: GraphqlSchemaNode = { kind: 'SCHEMA' }
   const query = schema.getQueryType()?.name
@@ -43,7 +44,10 @@ export function schemaModel(graphql: GraphqlModule, schema: GraphQLSchema): Grap
   const namedTypes = Object.values(schema.getTypeMap())
     .filter((type) => !type.name.startsWith('__') && !graphql.isSpecifiedScalarType(type))
     .sort((a, b) => compareNames(a.name, b.name))
-  for (const type of namedTypes) types.set(type.name, toNodes.type(type))
+  for (const type of namedTypes) {
+    if (slice.due()) await slice.yield()
+    types.set(type.name, toNodes.type(type))
+  }
 
   const directives = new Map<string, GraphqlDirectiveNode>()
   const customDirectives = schema

@@ -14,7 +14,9 @@ import { SharedTypeChanges } from './shared-type-changes.js'
 import { fieldOfOperation, snapshotView, type GraphqlSnapshotView } from './snapshot-view.js'
 import { toChange } from './to-change.js'
 import { typePairChanges } from './type-changes.js'
-import { createTypeWalker, type ReachedType } from './type-walk.js'
+import { createTypeWalker, pathSegments, reachPath, type GraphqlDiffStats, type ReachedType } from './type-walk.js'
+
+export type { GraphqlDiffStats } from './type-walk.js'
 
 /** How a change inside a type that several operations reach is reported. */
 export type SharedTypeChangeReporting = 'per-operation' | 'once'
@@ -38,12 +40,19 @@ export interface GraphqlDiffOptions {
  * says (by default once, listing the root fields they reach). Each type pair is compared once per diff (memoised), and types whose closure hash did not
  * change are never entered. Changes no operation reaches (types no operation reaches, which are
  * info, added and removed types, directives, root type names) are reported once, without an
- * operation.
+ * operation. Synchronous, as `SpecFormat.diff` is: the work grows with the changed types each
+ * operation reaches (paths are chains of steps, spelled out only where a change is located).
  */
 export function diffGraphql(before: ApiSnapshot, after: ApiSnapshot, options: GraphqlDiffOptions = {}): ChangeSet {
+  return diffGraphqlWithStats(before, after, options).changeSet
+}
+
+/** `diffGraphql` plus counters of its work (for tests and benchmarks). */
+export function diffGraphqlWithStats(before: ApiSnapshot, after: ApiSnapshot, options: GraphqlDiffOptions = {}): { changeSet: ChangeSet; stats: GraphqlDiffStats } {
+  const stats: GraphqlDiffStats = { typeVisits: 0, edgeSteps: 0, pathSegments: 0 }
   const perOperation = options.sharedTypeChanges === 'per-operation'
   const views = { before: snapshotView(before), after: snapshotView(after) }
-  const walker = createTypeWalker(views.before, views.after)
+  const walker = createTypeWalker(views.before, views.after, stats)
   const typeChanges = memoisedTypeChanges(views.before, views.after)
   const { pairs, added, removed } = matchOperations(before.operations, after.operations)
   const addedRefs = added.map(toOperationRef)
@@ -52,7 +61,7 @@ export function diffGraphql(before: ApiSnapshot, after: ApiSnapshot, options: Gr
   const modified: ModifiedOperation[] = []
   /** Every type some operation reaches, and how (the union over operations). */
   const reachedByOperations = new Map<string, Reach>()
-  const sharedChanges = new SharedTypeChanges(typeChanges)
+  const sharedChanges = new SharedTypeChanges(typeChanges, stats)
 
   for (const pair of pairs) {
     if (pair.before.hash === pair.after.hash) continue
@@ -62,8 +71,10 @@ export function diffGraphql(before: ApiSnapshot, after: ApiSnapshot, options: Gr
     for (const reached of reachedTypes) {
       reachedByOperations.set(reached.name, (reachedByOperations.get(reached.name) ?? 0) | reached.reach)
       if (perOperation) {
-        for (const change of typeChanges(reached.name, reached.reach)) {
-          operationChanges.push(toChange(change, { operation: pair.after.key, prefix: reached.path, component: typePointer(reached.name) }))
+        const local = typeChanges(reached.name, reached.reach)
+        const prefix = local.length === 0 ? [] : pathSegments(reached.path, stats)
+        for (const change of local) {
+          operationChanges.push(toChange(change, { operation: pair.after.key, prefix, component: typePointer(reached.name) }))
         }
       } else {
         sharedChanges.reach(reached, pair.after.key, sharedReached)
@@ -77,7 +88,7 @@ export function diffGraphql(before: ApiSnapshot, after: ApiSnapshot, options: Gr
 
   changes.push(...sharedChanges.changes(operationOrder(after.operations)))
   changes.push(...documentChanges(views.before, views.after, reachedByOperations, walker.changed, typeChanges))
-  return buildChangeSet({ added: addedRefs, removed: removedRefs, modified, changes })
+  return { changeSet: buildChangeSet({ added: addedRefs, removed: removedRefs, modified, changes }), stats }
 }
 
 /** Changes of the root field itself: return type, arguments, description, deprecation. */
@@ -92,13 +103,13 @@ function operationFieldChanges(before: SnapshotOperation, after: SnapshotOperati
 function typeStarts(before: SnapshotOperation, after: SnapshotOperation): ReachedType[] {
   const starts: ReachedType[] = []
   const returnType = namedTypeOf(String(after.extra?.returnType ?? ''))
-  if (returnType === namedTypeOf(String(before.extra?.returnType ?? ''))) starts.push({ name: returnType, reach: REACHED_AS_OUTPUT, path: ['returnType'] })
+  if (returnType === namedTypeOf(String(before.extra?.returnType ?? ''))) starts.push({ name: returnType, reach: REACHED_AS_OUTPUT, path: reachPath(undefined, ['returnType']) })
   const oldArgs = new Map(before.parameters.map((parameter) => [parameter.name, parameter]))
   for (const parameter of after.parameters) {
     const old = oldArgs.get(parameter.name)
     const argType = namedTypeOf(String(parameter.schema?.type ?? ''))
     if (old !== undefined && argType === namedTypeOf(String(old.schema?.type ?? ''))) {
-      starts.push({ name: argType, reach: REACHED_AS_INPUT, path: ['arguments', parameter.name] })
+      starts.push({ name: argType, reach: REACHED_AS_INPUT, path: reachPath(undefined, ['arguments', parameter.name]) })
     }
   }
   return starts
@@ -121,10 +132,11 @@ function memoisedTypeChanges(before: GraphqlSnapshotView, after: GraphqlSnapshot
 
 /** An interface or union the operation reaches lost an implementation or member whose type was removed: `type-removed` says so, once. */
 function reachesRemovedType(reachedTypes: readonly ReachedType[], views: { before: GraphqlSnapshotView; after: GraphqlSnapshotView }): boolean {
+  const removed = (type: string) => !views.after.types.has(type)
   return reachedTypes.some((reached) => {
     const node = views.before.types.get(reached.name)
-    const members = node?.kind === 'UNION' ? node.members : []
-    return [...(views.before.implementations.get(reached.name) ?? []), ...members].some((type) => !views.after.types.has(type))
+    // No list built per reached type: this runs for every type every modified operation reaches.
+    return (node?.kind === 'UNION' && node.members.some(removed)) || (views.before.implementations.get(reached.name)?.some(removed) ?? false)
   })
 }
 

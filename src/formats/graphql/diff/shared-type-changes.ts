@@ -4,7 +4,7 @@ import { typePointer } from '../nodes.js'
 import type { LocalChange } from './local-change.js'
 import type { Reach } from './reach.js'
 import { toChange } from './to-change.js'
-import type { ReachedType } from './type-walk.js'
+import { pathSegments, type GraphqlDiffStats, type ReachedType } from './type-walk.js'
 
 /**
  * Changes inside shared types, each once, with the root fields that reach them. A type's changes
@@ -15,13 +15,20 @@ export class SharedTypeChanges {
   readonly #causes = new SharedCauses()
   readonly #byTypeReach = new Map<string, SharedCause[]>()
 
-  constructor(private readonly typeChanges: (name: string, reach: Reach) => LocalChange[]) {}
+  constructor(
+    private readonly typeChanges: (name: string, reach: Reach) => LocalChange[],
+    private readonly stats?: GraphqlDiffStats,
+  ) {}
 
   /** Records that `operation` reaches `reached`; pushes onto `into` each cause it reaches for the first time. */
   reach(reached: ReachedType, operation: string, into: Change[]): void {
-    for (const cause of this.#causesOf(reached.name, reached.reach)) {
+    const causes = this.#causesOf(reached.name, reached.reach)
+    if (causes.length === 0) return
+    // Spelled out only here: most reached types have no change of their own (they lead to one).
+    const prefix = pathSegments(reached.path, this.stats)
+    for (const cause of causes) {
       const local = cause.change.location
-      const first = this.#causes.reach(cause, operation, [...reached.path, ...local])
+      const first = this.#causes.reach(cause, operation, [...prefix, ...local])
       if (first !== undefined) into.push(first)
     }
   }
