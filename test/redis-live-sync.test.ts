@@ -110,6 +110,13 @@ describe.skipIf(skipRedisTests)(`createRedisLiveSync: instances sharing sources 
     expect(dashboard.getSourceStatus('pets')).toMatchObject({ status: 'success', syncing: false, fingerprint: second.fingerprint })
   })
 
+  it('syncSource with no worker anywhere rejects with TIMEOUT after syncWaitTimeout instead of waiting for good', async () => {
+    queue++
+    const dashboard = await instance({ worker: false, syncWaitTimeout: 300 })
+    await dashboard.addSource(source())
+    await expect(dashboard.syncSource('pets')).rejects.toMatchObject({ code: 'TIMEOUT', sourceId: 'pets', timeoutMs: 300 })
+  })
+
   it('an instance that never registered a source knows it and its status from the events', async () => {
     queue++
     const a = await instance({ worker: false })

@@ -2,7 +2,7 @@ import { Queue, QueueEvents, Worker, type Job } from 'bullmq'
 import type { Redis } from 'ioredis'
 import { parseSourceConfig, type LiveSourceConfigInput } from '../config/config.js'
 import { redactConfig } from '../config/redact-config.js'
-import { DisposedError, DuplicateSourceError, SourceNotFoundError } from '../errors/errors.js'
+import { DisposedError, DuplicateSourceError, SourceNotFoundError, TimeoutError } from '../errors/errors.js'
 import { SyncEvents, type SyncEventListener, type SyncEventName, type SyncEventPayloads } from '../events/events.js'
 import { SafeEmitter, type ListenerErrorHandler } from '../events/safe-emitter.js'
 import type { SyncResult, SyncStatus, SyncTrigger } from '../service/types.js'
@@ -24,7 +24,15 @@ export interface RedisLiveSyncOptions {
   readonly worker?: false | SyncWorkerOptions
   /** Receives errors thrown by event listeners. @default logs them */
   readonly onListenerError?: ListenerErrorHandler
+  /**
+   * How long `syncSource` waits for some worker to finish the sync before it rejects with TIMEOUT
+   * (no instance runs a worker, or every worker is gone): a call never hangs for good.
+   * @default 600000 (10 minutes: longer than a sync's own attempts, timeouts and back-off)
+   */
+  readonly syncWaitTimeout?: number
 }
+
+const DEFAULT_SYNC_WAIT_TIMEOUT_MS = 600_000
 
 interface WireEvent {
   event: SyncEventName
@@ -227,7 +235,8 @@ export class RedisLiveSync {
 
   /**
    * Syncs one source now on whichever worker takes the job, and resolves with that sync's result.
-   * Needs a worker on some instance. Rejects with SOURCE_NOT_FOUND when no instance registered it.
+   * Needs a worker on some instance: rejects with TIMEOUT after `syncWaitTimeout` when none finished
+   * it. Rejects with SOURCE_NOT_FOUND when no instance registered it.
    */
   syncSource(sourceId: string, options: { trigger?: SyncTrigger } = {}): Promise<SyncResult> {
     if (this.#disposed) return Promise.reject(new DisposedError('This RedisLiveSync has been disposed'))
@@ -242,7 +251,15 @@ export class RedisLiveSync {
     if ((await this.#registry.get(sourceId)) === undefined) throw new SourceNotFoundError(sourceId)
     const events = await this.#events()
     const job = await this.#queue.add('sync', { sourceId, trigger }, { removeOnComplete: { age: 60 }, removeOnFail: { age: 60 } })
-    const outcome = decodeWire<SyncJobOutcome>(await job.waitUntilFinished(events))
+    const waitMs = this.#options.syncWaitTimeout ?? DEFAULT_SYNC_WAIT_TIMEOUT_MS
+    const finished = await job.waitUntilFinished(events, waitMs).catch((error: unknown) => {
+      // BullMQ's own words for its ttl: "Job wait <name> timed out before finishing, ...".
+      if (error instanceof Error && /timed out before finishing/.test(error.message)) {
+        throw new TimeoutError(`Source "${sourceId}": no worker finished its sync within ${waitMs} ms; does any instance run a worker?`, waitMs, { sourceId, cause: error })
+      }
+      throw error
+    })
+    const outcome = decodeWire<SyncJobOutcome>(finished)
     if (outcome.kind !== 'synced') throw new SourceNotFoundError(sourceId)
     return outcome.result
   }
