@@ -3,16 +3,7 @@ import { generateCollection, type Collection, type Folder, type Request } from '
 import { folderId } from '../src/collections/ids.js'
 import { fastHash } from '../src/formats/hash.js'
 import type { SchemaNode } from '../src/formats/types.js'
-import { createUser, deepFreeze, listUsers, op, snapshot, userSchema, usersApi } from './helpers/collections-snapshots.js'
-
-function requests(collection: Collection): Request[] {
-  const found: Request[] = []
-  const walk = (items: Collection['items']): void => {
-    for (const item of items) item.type === 'folder' ? walk(item.items) : found.push(item)
-  }
-  walk(collection.items)
-  return found
-}
+import { createUser, deepFreeze, listUsers, op, snapshot, userSchema, usersApi, requests } from './helpers/collections-snapshots.js'
 
 function requestFor(collection: Collection, operationKey: string): Request {
   const request = requests(collection).find((candidate) => candidate.operationKey === operationKey)

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { applyPlan, generateCollection, mergeCollection, planMerge, type Collection, type Request } from '../src/collections/index.js'
+import { applyPlan, generateCollection, mergeCollection, planMerge, type Collection } from '../src/collections/index.js'
 import { diffOpenApi } from '../src/diff/openapi/index.js'
 import { isInvalidConfigError } from '../src/errors/errors.js'
 import type { ApiSnapshot } from '../src/formats/types.js'
-import { createUser, deepFreeze, getUser, listUsers, op, usersApi } from './helpers/collections-snapshots.js'
+import { createUser, deepFreeze, getUser, listUsers, op, usersApi, requests } from './helpers/collections-snapshots.js'
 
 const deleteUser = () => op('DELETE', '/users/{id}', { operationId: 'deleteUser', summary: 'Delete a user', tags: ['users'] })
 const ping = () => op('GET', '/ping', { operationId: 'ping', summary: 'Ping', tags: ['health'] })
@@ -16,15 +16,6 @@ const listUsersPaged = () =>
       { name: 'X-Request-Id', in: 'header', required: true, schema: { type: ['string'], format: 'uuid' } },
     ],
   })
-
-function requests(collection: Collection): Request[] {
-  const found: Request[] = []
-  const walk = (items: Collection['items']): void => {
-    for (const item of items) item.type === 'folder' ? walk(item.items) : found.push(item)
-  }
-  walk(collection.items)
-  return found
-}
 
 const keys = (collection: Collection) => requests(collection).map((request) => request.operationKey).sort()
 const byKey = (collection: Collection, key: string) => requests(collection).find((request) => request.operationKey === key)

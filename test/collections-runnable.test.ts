@@ -9,18 +9,9 @@ import {
   type Request,
 } from '../src/collections/index.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
-import { deepFreeze, op, snapshot } from './helpers/collections-snapshots.js'
+import { deepFreeze, op, snapshot, requests } from './helpers/collections-snapshots.js'
 
 // Issue 12 items 1-7 and 9, field by field: what makes a generated request run as it is.
-
-function requests(collection: Collection): Request[] {
-  const found: Request[] = []
-  const walk = (items: Collection['items']): void => {
-    for (const item of items) item.type === 'folder' ? walk(item.items) : found.push(item)
-  }
-  walk(collection.items)
-  return found
-}
 
 function only(collection: Collection): Request {
   const [request] = requests(collection)

@@ -8,6 +8,7 @@ import { SafeEmitter, type ListenerErrorHandler } from '../events/safe-emitter.j
 import type { SyncResult, SyncStatus, SyncTrigger } from '../service/types.js'
 import { bullmqConnection, closeRedis, openRedis, type RedisConnection } from './connection.js'
 import { redisStore, type RedisStateStore } from './redis-store.js'
+import { initialSourceState, toSyncStatus } from '../service/source-state.js'
 import { SharedRegistry, sameStoredConfig, toStoredConfig, type StoredSourceConfig } from './shared-registry.js'
 import { runSyncJob, type SyncJobData, type SyncJobOutcome, type SyncWorkerOptions } from './sync-job.js'
 import { decodeWire, encodeWire } from './wire.js'
@@ -356,18 +357,7 @@ function schedulerId(sourceId: string): string {
   return `source-${encodeURIComponent(sourceId)}`
 }
 
+/** The status of a source no instance has synced yet: the service's own, from its reducer. */
 function initialStatus(config: StoredSourceConfig): SyncStatus {
-  return {
-    sourceId: config.id,
-    name: config.name,
-    status: 'pending',
-    syncing: false,
-    enabled: config.enabled,
-    lastSync: null,
-    lastSuccess: null,
-    nextSync: null,
-    changesDetected: false,
-    consecutiveFailures: 0,
-    fingerprint: null,
-  }
+  return toSyncStatus(initialSourceState(config))
 }

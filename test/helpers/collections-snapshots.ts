@@ -1,6 +1,7 @@
 import { canonicalJson, fastHash } from '../../src/formats/hash.js'
 import type { ApiSnapshot, SchemaNode, SnapshotOperation } from '../../src/formats/types.js'
 import { identityPath } from '../../src/collections/operation-identity.js'
+import type { Collection, Request } from '../../src/collections/model.js'
 
 /** Small hand-built snapshots for the collection tests. */
 
@@ -108,4 +109,14 @@ export function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value)) deepFreeze(child)
   }
   return value
+}
+
+/** Every request of a collection, folders walked in order. */
+export function requests(collection: Collection): Request[] {
+  const found: Request[] = []
+  const walk = (items: Collection['items']): void => {
+    for (const item of items) item.type === 'folder' ? walk(item.items) : found.push(item)
+  }
+  walk(collection.items)
+  return found
 }
