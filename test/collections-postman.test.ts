@@ -7,6 +7,7 @@ import {
   toPostmanCollection,
   type Collection,
   type PostmanRequestItem,
+  type PostmanUrl,
   type Request,
 } from '../src/collections/index.js'
 import { isInvalidSpecError } from '../src/errors/errors.js'
@@ -130,6 +131,27 @@ describe('fromPostmanCollection', () => {
       }),
       { numRuns: 300 },
     )
+  })
+
+  it('keeps a user {{variable}} that shares its name with a parameter inside another segment (found by the property)', () => {
+    const collection: Collection = {
+      name: '',
+      items: [{ type: 'request', id: 'request-4', name: '', method: 'GET', url: '{{baseUrl}}/{Y}.json/{{Y}}', params: [], headers: [] }],
+    }
+    expect((toPostmanCollection(collection).item[0] as PostmanRequestItem).request.url).toMatchObject({ path: ['{{Y}}.json', '{{Y}}'] })
+    expect(roundTrip(collection)).toEqual(collection)
+  })
+
+  it('keeps a segment the user edited in Postman as they wrote it', () => {
+    const collection: Collection = {
+      name: '',
+      items: [{ type: 'request', id: 'r', name: '', method: 'GET', url: '{{baseUrl}}/files/thumbnail.{extension}', params: [], headers: [] }],
+    }
+    const postman = toPostmanCollection(collection)
+    const url = (postman.item[0] as PostmanRequestItem).request.url as PostmanUrl
+    url.raw = '{{baseUrl}}/files/preview.{{extension}}'
+    url.path = ['files', 'preview.{{extension}}']
+    expect((fromPostmanCollection(postman).items[0] as Request).url).toBe('{{baseUrl}}/files/preview.{{extension}}')
   })
 
   it('round-trips a generated collection with scripts, descriptions, examples and deprecated requests', () => {

@@ -18,8 +18,12 @@ export interface RequestMeta {
   /** Body media type to use while the Postman body is still of `bodyKind`. */
   bodyMediaType?: string
   bodyKind?: string
-  /** Path parameters inside a segment, written as `{{name}}` variables in the Postman URL. */
-  segmentParameters?: string[]
+  /**
+   * Path segments holding a parameter inside them (`thumbnail.{extension}`), by their index in the
+   * path, as the request had them before `{extension}` was written as a `{{extension}}` variable.
+   * Kept per segment, not per name, so a user's own `{{extension}}` elsewhere in the URL stays theirs.
+   */
+  segmentTemplates?: Record<string, string>
 }
 
 const MARKER_START = '<!-- api-live-sync '
@@ -65,6 +69,10 @@ function parseMeta(json: string): RequestMeta | undefined {
   if (typeof record.deprecated === 'boolean') meta.deprecated = record.deprecated
   if (typeof record.bodyMediaType === 'string') meta.bodyMediaType = record.bodyMediaType
   if (typeof record.bodyKind === 'string') meta.bodyKind = record.bodyKind
-  if (Array.isArray(record.segmentParameters)) meta.segmentParameters = record.segmentParameters.filter((name): name is string => typeof name === 'string')
+  const templates = record.segmentTemplates
+  if (typeof templates === 'object' && templates !== null && !Array.isArray(templates)) {
+    const entries = Object.entries(templates).filter((entry): entry is [string, string] => /^\d+$/.test(entry[0]) && typeof entry[1] === 'string')
+    if (entries.length > 0) meta.segmentTemplates = Object.fromEntries(entries)
+  }
   return meta
 }

@@ -16,23 +16,24 @@ const IN_SEGMENT_PARAMETER = /(?<!\{)\{([^{}]+)\}(?!\})/g
  * path variables (`/users/{id}` -> `/users/:id` plus a `variable` row with the value and
  * description of the request's `pathVariables` row) so Postman shows its path variable editor;
  * a parameter inside a segment, which Postman's `:name` cannot stand for, becomes a `{{name}}`
- * variable (listed in `segmentParameters`). `raw` lists the enabled query parameters, `query`
+ * variable (its segment recorded in `segmentTemplates`). `raw` lists the enabled query parameters, `query`
  * lists them all with their disabled flags.
  */
-export function toPostmanUrl(url: string, params: readonly KeyValue[], pathVariables: readonly KeyValue[] = [], segmentParameters: string[] = []): PostmanUrl {
+export function toPostmanUrl(url: string, params: readonly KeyValue[], pathVariables: readonly KeyValue[] = [], segmentTemplates: Record<string, string> = {}): PostmanUrl {
   const parts = splitUrl(url)
   const segments = parts.path === '' ? [] : parts.path.slice(1).split('/')
   const variables: PostmanKeyValue[] = []
-  const path = segments.map((segment) => {
+  const path = segments.map((segment, index) => {
     const parameter = TEMPLATE_SEGMENT.exec(segment)?.[1]
     if (parameter === undefined) {
-      return segment.replace(IN_SEGMENT_PARAMETER, (_whole, name: string) => {
-        if (!segmentParameters.includes(name)) segmentParameters.push(name)
+      const written = segment.replace(IN_SEGMENT_PARAMETER, (_whole, name: string) => {
         // Listed too, so its value and description travel with the request (clients ignore the row).
         const row = pathVariables.find((candidate) => candidate.key === name)
         if (row !== undefined) variables.push(variableRow(name, row))
         return `{{${name}}}`
       })
+      if (written !== segment) segmentTemplates[String(index)] = segment
+      return written
     }
     variables.push(variableRow(parameter, pathVariables.find((candidate) => candidate.key === parameter)))
     return `:${parameter}`
@@ -53,6 +54,11 @@ export function toPostmanUrl(url: string, params: readonly KeyValue[], pathVaria
   return postman
 }
 
+/** A segment with its `{name}` parameters as `{{name}}` variables, as `toPostmanUrl` writes it. */
+function segmentAsWritten(template: string): string {
+  return template.replace(IN_SEGMENT_PARAMETER, (_whole, name: string) => `{{${name}}}`)
+}
+
 function variableRow(key: string, row: KeyValue | undefined): PostmanKeyValue {
   const variable: PostmanKeyValue = { key, value: row?.value ?? '' }
   if (row?.description !== undefined) variable.description = row.description
@@ -70,11 +76,11 @@ export function toPostmanRow(row: KeyValue): PostmanKeyValue {
 /**
  * A Postman URL (a string, or an object with `raw` and/or its parts) as a neutral URL, query
  * parameters and path variables. Path variables become `{name}` again, their values and
- * descriptions rows of `pathVariables`; `{{name}}` inside a segment becomes `{name}` again for
- * the names in `segmentParameters`. The query string moves to `params` (rows from `query`, with
+ * descriptions rows of `pathVariables`; a segment listed in `segmentTemplates` gets its `{name}`
+ * parameters back while it still reads as it was written (a segment the user edited stays theirs). The query string moves to `params` (rows from `query`, with
  * their disabled flags, when the URL object has them; else parsed from `raw`).
  */
-export function fromPostmanUrl(url: unknown, segmentParameters: readonly string[] = []): { url: string; params: KeyValue[]; pathVariables: KeyValue[] } {
+export function fromPostmanUrl(url: unknown, segmentTemplates: Readonly<Record<string, string>> = {}): { url: string; params: KeyValue[]; pathVariables: KeyValue[] } {
   const raw = typeof url === 'string' ? url : isRecord(url) ? (stringOr(url.raw) ?? rawFromParts(url)) : ''
   const queryStart = raw.indexOf('?')
   const address = queryStart === -1 ? raw : raw.slice(0, queryStart)
@@ -91,15 +97,17 @@ export function fromPostmanUrl(url: unknown, segmentParameters: readonly string[
   const pathVariables: KeyValue[] = []
   const path = parts.path
     .split('/')
-    .map((segment) => {
+    .map((segment, position) => {
       const name = POSTMAN_SEGMENT.exec(segment)?.[1]
       if (name === undefined) {
-        return segment.replace(/\{\{([^{}]+)\}\}/g, (whole, variable: string) => {
-          if (!segmentParameters.includes(variable)) return whole
-          const row = rows.get(variable)
+        // `position - 1`: the path starts with '/', so its first segment is the second piece.
+        const template = segmentTemplates[String(position - 1)]
+        if (template === undefined || segmentAsWritten(template) !== segment) return segment
+        for (const match of template.matchAll(IN_SEGMENT_PARAMETER)) {
+          const row = rows.get(match[1] ?? '')
           if (row !== undefined && !pathVariables.includes(row)) pathVariables.push(row)
-          return `{${variable}}`
-        })
+        }
+        return template
       }
       const row = rows.get(name)
       if (row !== undefined && !pathVariables.includes(row)) pathVariables.push(row)

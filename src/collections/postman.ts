@@ -45,14 +45,14 @@ function toPostmanFolder(folder: Folder): PostmanFolder {
 }
 
 function toPostmanRequestItem(request: Request): PostmanRequestItem {
-  const segmentParameters: string[] = []
+  const segmentTemplates: Record<string, string> = {}
   const postmanRequest: PostmanRequest = {
     method: request.method,
     header: request.headers.map(toPostmanRow),
-    url: toPostmanUrl(request.url, request.params, request.pathVariables, segmentParameters),
+    url: toPostmanUrl(request.url, request.params, request.pathVariables, segmentTemplates),
   }
   const meta: RequestMeta = {}
-  if (segmentParameters.length > 0) meta.segmentParameters = segmentParameters
+  if (Object.keys(segmentTemplates).length > 0) meta.segmentTemplates = segmentTemplates
   if (request.body !== undefined) {
     postmanRequest.body = toPostmanBody(request.body)
     // Record the media type only when the Postman body alone would not give it back.
@@ -144,7 +144,7 @@ class PostmanReader {
     const source = typeof item.request === 'string' ? { url: item.request } : isRecord(item.request) ? item.request : {}
     const name = stringOr(item.name) ?? ''
     const { description, meta } = readMeta(descriptionOf(source.description) ?? descriptionOf(item.description))
-    const { url, params, pathVariables } = fromPostmanUrl(source.url, meta.segmentParameters)
+    const { url, params, pathVariables } = fromPostmanUrl(source.url, meta.segmentTemplates)
     const headers = readHeaders(source.header)
     const request: Request = {
       type: 'request',
