@@ -30,7 +30,9 @@ describe.skipIf(!scriptAvailable || !existsSync(CLI_PATH))('watch --review on a 
   it('asks, writes the accepted change, and stops on Ctrl-C', async () => {
     dir = await mkdtemp(join(tmpdir(), 'als-review-pty-'))
     await writeFile(join(dir, 'openapi.json'), spec)
-    const command = [process.execPath, CLI_PATH, 'watch', 'openapi.json', '--out', 'pets.postman.json', '--review', '--interval', '600000'].map((part) => `'${part}'`).join(' ')
+    // `exec`: the shell `script` starts (dash when SHELL is unset, as on CI) must not stay in the
+    // foreground group, or it takes the Ctrl-C itself and exits 130.
+    const command = 'exec ' + [process.execPath, CLI_PATH, 'watch', 'openapi.json', '--out', 'pets.postman.json', '--review', '--interval', '600000'].map((part) => `'${part}'`).join(' ')
     const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: dir, env: plainEnv({ NO_COLOR: '1' }), stdio: ['pipe', 'pipe', 'pipe'] })
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     let output = ''
