@@ -1,4 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest'
+import type * as z from 'zod'
+import { liveSourceConfigSchema } from '../src/config/config.js'
 import {
   LiveSyncService,
   SyncEvents,
@@ -47,6 +49,9 @@ describe('config types come from the zod schema', () => {
     expectTypeOf<LiveSourceConfig['enabled']>().toEqualTypeOf<boolean>()
     expectTypeOf<LiveSourceConfig['type']>().toEqualTypeOf<'openapi' | 'graphql' | 'postman'>()
     expectTypeOf<LiveSourceConfig['headers']>().toEqualTypeOf<Record<string, string> | undefined>()
+  })
+  it('keeps the model\'s LiveSourceConfig (src/model, imports nothing) equal to what the schema outputs', () => {
+    expectTypeOf<z.output<typeof liveSourceConfigSchema>>().toEqualTypeOf<LiveSourceConfig>()
   })
   it('rejects a config with a wrong type at compile time', () => {
     const service = new LiveSyncService()

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { InvalidConfigError } from '../errors/errors.js'
+import type { LiveSourceConfig } from '../model/source-config.js'
 import { describeIssues } from './issues.js'
 
 /** Shortest poll interval accepted, so a typo cannot hammer a server. */
@@ -47,8 +48,7 @@ export const liveSourceConfigSchema = z
 
 /** A source as users write it (`enabled` may be left out): the type to give a config you write, e.g. `const pets: LiveSourceConfigInput = {...}`. */
 export type LiveSourceConfigInput = z.input<typeof liveSourceConfigSchema>
-/** A validated source config, every default filled in: what loaders, events and `parseSourceConfig` give back. */
-export type LiveSourceConfig = z.output<typeof liveSourceConfigSchema>
+export type { LiveSourceConfig } from '../model/source-config.js'
 
 /** Validates a source config; throws `InvalidConfigError` naming every bad field. */
 export function parseSourceConfig(input: unknown): LiveSourceConfig {

@@ -1,12 +1,6 @@
-/** Opaque handle returned by `Clock.setTimeout`. */
-export type TimerHandle = unknown
+import type { Clock, TimerHandle } from '../model/clock.js'
 
-/** The one timer seam of the library: inject a fake in tests or hosts with their own scheduling. */
-export interface Clock {
-  now(): number
-  setTimeout(callback: () => void, ms: number): TimerHandle
-  clearTimeout(handle: TimerHandle): void
-}
+export type { Clock, TimerHandle } from '../model/clock.js'
 
 /**
  * Longest delay a platform timer keeps (2^31-1 ms, about 24.8 days). Node and browsers fire a

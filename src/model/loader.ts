@@ -1,0 +1,42 @@
+import type { Clock } from './clock.js'
+import type { LiveSourceConfig } from './source-config.js'
+
+export interface LoadRequest {
+  /** Aborted when the sync is cancelled or the attempt times out. */
+  signal: AbortSignal
+  /** ETag of the last successful response, for `If-None-Match`. */
+  etag?: string | undefined
+  /** Last-Modified of the last successful response, for `If-Modified-Since`. */
+  lastModified?: string | undefined
+  /** Largest body accepted, in bytes; larger ones fail with `TOO_LARGE`. */
+  maxBytes: number
+  /** Reports progress while a large document downloads. */
+  onProgress?: ((progress: LoadProgress) => void) | undefined
+  /** Which attempt of the sync this is: 1 for the first, 2 for the first retry... Set by the service. */
+  attempt?: number | undefined
+  /** The service's clock, for a loader that waits (a fake source's delay): set by the service. */
+  clock?: Clock | undefined
+}
+
+export interface LoadProgress {
+  loadedBytes: number
+  /** From `Content-Length` when the server sent it. */
+  totalBytes?: number | undefined
+}
+
+export type LoadResult =
+  | { notModified: true }
+  | {
+      notModified?: false
+      content: string
+      /** The raw body, when the loader has it: the service hashes it instead of re-encoding `content`. */
+      bytes?: Uint8Array | undefined
+      contentType?: string | undefined
+      etag?: string | undefined
+      lastModified?: string | undefined
+    }
+
+/** Fetches a source's document. Errors it throws are retried unless they are LiveSyncErrors with `retryable: false`. */
+export interface SourceLoader {
+  load(source: LiveSourceConfig, request: LoadRequest): Promise<LoadResult>
+}
