@@ -16,7 +16,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { processIo } from '../src/cli/cli-io.js'
+import { processIo } from '../src/cli/process-io.js'
 import { runCli } from '../src/cli/run-cli.js'
 
 const DURATION_MS = positiveIntegerFromEnv('DEMO_DURATION_MS', 60_000)

@@ -1,5 +1,4 @@
 import type { GraphqlImporter } from '../formats/graphql/graphql-module.js'
-import { terminalInput } from './terminal-input.js'
 
 /** Where a command writes: `process.stdout` / `process.stderr` or a test double. */
 export interface CliOutput {
@@ -34,16 +33,4 @@ export interface CliIo {
   readonly importGraphql?: GraphqlImporter | undefined
   /** Where questions are answered; without one, nothing is asked (as without a terminal). */
   readonly stdin?: CliInput | undefined
-}
-
-/** The real process: its streams, environment, working directory and signals. */
-export function processIo(): CliIo {
-  return {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-    cwd: process.cwd(),
-    handleProcessSignals: true,
-    stdin: terminalInput(process.stdin, process.stderr),
-  }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `api-live-sync` bin. Kept tiny: everything lives in run-cli.ts and commands/.
-import { processIo } from './cli-io.js'
+import { processIo } from './process-io.js'
 import { closedPipeSignal } from './closed-pipe.js'
 import { runCli } from './run-cli.js'
 
