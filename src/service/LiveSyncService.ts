@@ -1,14 +1,9 @@
-import PQueue from 'p-queue'
 import type { AppliedPlan, PlanDecisions } from '../collections/apply-plan.js'
 import { parseSourceConfig, type LiveSourceConfigInput } from '../config/config.js'
 import { redactConfig } from '../config/redact-config.js'
 import { CancelledError, DisposedError, DuplicateSourceError, SourceNotFoundError } from '../errors/errors.js'
 import { SyncEvents, type SyncEventListener, type SyncEventName } from '../events/events.js'
 import { SafeEmitter } from '../events/safe-emitter.js'
-import { defaultFormats } from '../formats/default-formats.js'
-import { FormatRegistry } from '../formats/format-registry.js'
-import { createHttpLoader } from '../loaders/http-loader.js'
-import { prepareSourceRequest } from '../loaders/prepare-request.js'
 import type { MergePlan } from '../model/merge-plan.js'
 import type { ApiSnapshot } from '../model/snapshot.js'
 import type { LiveSourceConfig } from '../model/source-config.js'
@@ -17,6 +12,7 @@ import { resolveServiceOptions, type LiveSyncServiceOptions, type ResolvedServic
 import { Persistence } from './persistence.js'
 import { Poller } from './poller.js'
 import { Source } from './source.js'
+import { isNewLocation } from './source-state.js'
 import { SourceRegistry } from './source-registry.js'
 import { SyncRunner } from './sync-run.js'
 import type { AttachTargetOptions, SyncTarget } from './target-sync.js'
@@ -52,19 +48,8 @@ export class LiveSyncService {
       // Never rejects for a registered source; the catch only guards against a race with removal.
       sync: (source, trigger) => void this.syncSource(source.id, { trigger }).catch(() => {}),
     })
-    const loader =
-      resolved.loader ??
-      createHttpLoader({
-        prepareRequest: prepareSourceRequest,
-        allowPrivateNetworks: resolved.allowPrivateNetworks,
-        resolveHost: resolved.resolveHost,
-        ...(resolved.fetch ? { fetch: resolved.fetch } : {}),
-      })
     this.#runner = new SyncRunner({
       options: resolved,
-      queue: new PQueue({ concurrency: resolved.concurrency }),
-      loader,
-      formats: new FormatRegistry([...defaultFormats(), ...resolved.formats]),
       persistence: this.#persistence,
       poller: this.#poller,
       emit: (event, payload) => this.#emitter.emit(event, payload),
@@ -110,8 +95,7 @@ export class LiveSyncService {
     const config = parseSourceConfig(input)
     const source = this.#require(config.id)
     const previous = source.state.config
-    const locationChanged =
-      previous.url !== config.url || previous.filePath !== config.filePath || previous.type !== config.type || !sameHeaders(previous.headers, config.headers)
+    const locationChanged = isNewLocation(previous, config)
     this.#poller.configChanged(source, { locationChanged, becameEnabled: !previous.enabled && config.enabled }, () =>
       source.dispatch({ type: 'configUpdated', config, locationChanged }, () =>
         this.#emitter.emit(SyncEvents.SOURCE_UPDATED, { sourceId: config.id, config: redactConfig(config) }),
@@ -222,7 +206,7 @@ export class LiveSyncService {
   /** Stops polling and waits for the syncs in flight to finish (at most `shutdownTimeout` for a host call that hangs). */
   async stop(): Promise<void> {
     this.#poller.stop(this.#registry.list())
-    await this.#settleInFlight()
+    await this.#persistence.settle(this.#registry.list())
   }
 
   /**
@@ -240,15 +224,10 @@ export class LiveSyncService {
         source.abortSync(reason)
         source.target.dropPending()
       }
-      await this.#settleInFlight()
+      await this.#persistence.settle(this.#registry.list())
       this.#emitter.removeAllListeners()
     })()
     return this.#disposal
-  }
-
-  async #settleInFlight(): Promise<void> {
-    await Promise.all(this.#registry.list().map((source) => this.#persistence.waitForSync(source)))
-    await Promise.allSettled(this.#registry.list().map((source) => source.target.applying))
   }
 
   #require(sourceId: string): Source {
@@ -260,12 +239,6 @@ export class LiveSyncService {
   #assertUsable(): void {
     if (this.#closing) throw new DisposedError()
   }
-}
-
-function sameHeaders(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
-  const aKeys = Object.keys(a ?? {})
-  const bKeys = Object.keys(b ?? {})
-  return aKeys.length === bKeys.length && aKeys.every((key) => a?.[key] === b?.[key])
 }
 
 export type { LiveSourceConfig }

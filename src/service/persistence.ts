@@ -109,6 +109,12 @@ export class Persistence {
     if (!settled && running) void running.then(() => store.delete(stateKey(source.id))).catch(() => {})
   }
 
+  /** `stop` and `dispose`: waits (bounded) for every sync in flight, then for reviews being applied. */
+  async settle(sources: readonly Source[]): Promise<void> {
+    await Promise.all(sources.map((source) => this.waitForSync(source)))
+    await Promise.allSettled(sources.map((source) => source.target.applying))
+  }
+
   /**
    * Waits for the sync of `source` to end, but once it is inside a call into the host (target read or
    * write, store save) at most `shutdownTimeout` ms more (through the clock): a host call that never

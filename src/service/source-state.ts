@@ -105,6 +105,17 @@ export function reduceSourceState(state: SourceState, action: SourceAction): Sou
   }
 }
 
+/** Whether `next` loads from elsewhere than `previous` (URL, file, type or headers): the validators no longer apply. */
+export function isNewLocation(previous: LiveSourceConfig, next: LiveSourceConfig): boolean {
+  return previous.url !== next.url || previous.filePath !== next.filePath || previous.type !== next.type || !sameHeaders(previous.headers, next.headers)
+}
+
+function sameHeaders(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  const aKeys = Object.keys(a ?? {})
+  const bKeys = Object.keys(b ?? {})
+  return aKeys.length === bKeys.length && aKeys.every((key) => a?.[key] === b?.[key])
+}
+
 /** The baseline part of a state (or of anything that extends a baseline). */
 export function baselineOf(from: Baseline): Baseline {
   return { snapshot: from.snapshot, contentHash: from.contentHash, etag: from.etag, lastModified: from.lastModified }

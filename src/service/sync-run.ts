@@ -1,8 +1,11 @@
-import type PQueue from 'p-queue'
+import PQueue from 'p-queue'
 import { emptyChangeSet } from '../diff/change-set.js'
 import { CancelledError, InvalidSpecError, LiveSyncError, toError } from '../errors/errors.js'
 import { SyncEvents, type SyncEventName, type SyncEventPayloads } from '../events/events.js'
-import type { FormatRegistry } from '../formats/format-registry.js'
+import { defaultFormats } from '../formats/default-formats.js'
+import { FormatRegistry } from '../formats/format-registry.js'
+import { createHttpLoader } from '../loaders/http-loader.js'
+import { prepareSourceRequest } from '../loaders/prepare-request.js'
 import type { SourceLoader } from '../model/loader.js'
 import type { SyncResult, SyncTrigger } from '../model/sync.js'
 import { loadWithRetry } from '../runtime/load-with-retry.js'
@@ -16,9 +19,6 @@ import type { TargetWrite } from './target-sync.js'
 
 export interface SyncRunnerParts {
   options: ResolvedServiceOptions
-  queue: PQueue
-  loader: SourceLoader
-  formats: FormatRegistry
   persistence: Persistence
   poller: Poller
   emit: <E extends SyncEventName>(event: E, payload: SyncEventPayloads[E]) => void
@@ -35,10 +35,20 @@ type Ended =
  * last `status:changed` tells the real `nextSync` (issue 10, defect 1).
  */
 export class SyncRunner {
-  readonly #parts: SyncRunnerParts
+  readonly #parts: SyncRunnerParts & { queue: PQueue; loader: SourceLoader; formats: FormatRegistry }
 
   constructor(parts: SyncRunnerParts) {
-    this.#parts = parts
+    const { options } = parts
+    const loader =
+      options.loader ??
+      createHttpLoader({
+        prepareRequest: prepareSourceRequest,
+        allowPrivateNetworks: options.allowPrivateNetworks,
+        resolveHost: options.resolveHost,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      })
+    const formats = new FormatRegistry([...defaultFormats(), ...options.formats])
+    this.#parts = { ...parts, queue: new PQueue({ concurrency: options.concurrency }), loader, formats }
   }
 
   async run(source: Source, trigger: SyncTrigger, running: RunningSync): Promise<SyncResult> {

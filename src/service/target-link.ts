@@ -41,10 +41,8 @@ export interface ReviewApplication {
  */
 export class TargetLink {
   #attached: AttachedTarget | undefined
-  /** The collection generated from the baseline snapshot: the merge base of the target. */
-  baseCollection: Collection | undefined
-  /** The base of a target write that may have landed without its state being saved (see `reconcilePendingBase`). */
-  pendingBase: Collection | undefined
+  #baseCollection: Collection | undefined
+  #pendingBase: Collection | undefined
   #pendingReview: MergePlan | undefined
   /** The plan the running sync made; it becomes pending only if the sync succeeds. */
   #proposedReview: MergePlan | undefined
@@ -53,8 +51,22 @@ export class TargetLink {
    * the next sync plans even when the spec did not move.
    */
   #reviewOutstanding = true
+  #applying: Promise<unknown> | undefined
+
+  /** The collection generated from the baseline snapshot: the merge base of the target. */
+  get baseCollection(): Collection | undefined {
+    return this.#baseCollection
+  }
+
+  /** The base of a target write that may have landed without its state being saved (see `reconcilePendingBase`). */
+  get pendingBase(): Collection | undefined {
+    return this.#pendingBase
+  }
+
   /** A plan being applied: syncs of this source wait for it, so none reads the collection mid-write. */
-  applying: Promise<unknown> | undefined
+  get applying(): Promise<unknown> | undefined {
+    return this.#applying
+  }
 
   get attached(): AttachedTarget | undefined {
     return this.#attached
@@ -78,8 +90,8 @@ export class TargetLink {
 
   /** Takes back the merge base an earlier service saved. */
   restore(baseCollection: Collection | undefined, pendingBase: Collection | undefined): void {
-    this.baseCollection = baseCollection
-    this.pendingBase = pendingBase
+    this.#baseCollection = baseCollection
+    this.#pendingBase = pendingBase
   }
 
   /** Forgets the pending plan without writing; returns whether `planId` was pending. */
@@ -103,7 +115,7 @@ export class TargetLink {
     if (!attached || !snapshot) return undefined
     // Review mode (issue 15): plan instead of writing, unless there is nothing to review.
     if (attached.options.review === true && (await this.#propose(step, attached, snapshot)) === 'planned') return undefined
-    if (outcome.kind === 'unchanged' && this.baseCollection !== undefined && this.pendingBase === undefined) return undefined
+    if (outcome.kind === 'unchanged' && this.#baseCollection !== undefined && this.#pendingBase === undefined) return undefined
     await step.slice.yieldIfDue() // generating and merging a large collection is one more long phase
     step.markHostCall()
     const plan = await planTargetWrite({
@@ -111,15 +123,15 @@ export class TargetLink {
       attached,
       snapshot,
       changes: outcome.kind === 'changed' ? outcome.changes : undefined,
-      base: this.baseCollection,
-      pendingBase: this.pendingBase,
+      base: this.#baseCollection,
+      pendingBase: this.#pendingBase,
     })
     step.signal.throwIfAborted()
     await step.saveBeforeWrite(plan.baseCollection)
     step.signal.throwIfAborted()
     await writePlannedTarget(step.sourceId, attached, plan)
-    this.baseCollection = plan.baseCollection
-    this.pendingBase = undefined
+    this.#baseCollection = plan.baseCollection
+    this.#pendingBase = undefined
     return plan
   }
 
@@ -131,12 +143,12 @@ export class TargetLink {
    */
   async #propose(step: TargetStep, attached: AttachedTarget, snapshot: ApiSnapshot): Promise<'planned' | 'write'> {
     const { outcome } = step
-    const known = outcome.kind === 'unchanged' && this.baseCollection !== undefined
+    const known = outcome.kind === 'unchanged' && this.#baseCollection !== undefined
     const replan = step.trigger === 'manual' || this.#reviewOutstanding
     if (known && (this.#pendingReview !== undefined || !replan)) return 'planned'
     const changes = outcome.kind === 'changed' ? outcome.changes : undefined
     step.markHostCall()
-    const plan = await planTarget({ sourceId: step.sourceId, attached, snapshot, changes, base: this.baseCollection })
+    const plan = await planTarget({ sourceId: step.sourceId, attached, snapshot, changes, base: this.#baseCollection })
     if (plan.items.length > 0) {
       this.#proposedReview = plan
       return 'planned'
@@ -151,7 +163,7 @@ export class TargetLink {
    * the pending one (replacing any older), a write makes an older plan moot. Returns the new plan.
    */
   settle(targetWrite: TargetWrite | undefined): MergePlan | undefined {
-    if (targetWrite) this.baseCollection = targetWrite.baseCollection
+    if (targetWrite) this.#baseCollection = targetWrite.baseCollection
     const proposed = this.#proposedReview
     this.#proposedReview = undefined
     if (proposed) {
@@ -180,17 +192,17 @@ export class TargetLink {
    */
   async apply(planId: string, decisions: PlanDecisions, context: ReviewApplication): Promise<AppliedPlan> {
     // A sync in flight may replace the plan: wait for it, then hold the next ones off until written.
-    while (context.inFlight() || this.applying) await Promise.allSettled([context.inFlight(), this.applying])
+    while (context.inFlight() || this.#applying) await Promise.allSettled([context.inFlight(), this.applying])
     context.assertUsable()
     const plan = this.#pendingReview
     const attached = this.#attached
     if (plan?.id !== planId || !attached) throw stalePlan(context.sourceId, planId, plan, attached)
     const applying = this.#apply(plan, attached, decisions, context)
-    this.applying = applying
+    this.#applying = applying
     try {
       return await applying
     } finally {
-      if (this.applying === applying) this.applying = undefined
+      if (this.#applying === applying) this.#applying = undefined
     }
   }
 
@@ -214,7 +226,7 @@ export class TargetLink {
       throw error
     })
     // Written: only now does the base move, over the accepted items only.
-    this.baseCollection = applied.base
+    this.#baseCollection = applied.base
     this.#pendingReview = undefined
     await context.saveBase()
     return applied
