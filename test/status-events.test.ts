@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { HttpError, NetworkError } from '../src/errors/errors.js'
 import { SyncEvents } from '../src/events/events.js'
@@ -98,6 +99,14 @@ describe('status:changed tells the real nextSync (issue 10, defect 1)', () => {
     await service.updateSource({ ...config, url: `${config.url}?moved` }) // nothing a host shows
     await service.updateSource({ ...config, name: 'Renamed' })
     expect(events.map((entry) => entry.event)).toEqual([SyncEvents.SOURCE_UPDATED, SyncEvents.SOURCE_UPDATED, SyncEvents.STATUS_CHANGED])
+  })
+})
+
+describe('one home for status:changed', () => {
+  it('is emitted by Source.dispatch only: no other service file names the event', () => {
+    const dir = new URL('../src/service/', import.meta.url)
+    const naming = readdirSync(dir).filter((file) => /STATUS_CHANGED|'status:changed'/.test(readFileSync(new URL(file, dir), 'utf8')))
+    expect(naming).toEqual(['source.ts'])
   })
 })
 

@@ -6,7 +6,7 @@ import type { SyncResult, SyncStatus } from '../model/sync.js'
 import { initialSourceState, reduceSourceState, sameSyncStatus, toSyncStatus, type SourceAction, type SourceState } from './source-state.js'
 import { TargetLink } from './target-link.js'
 
-/** The work of one sync, given the signal that cancels it. */
+/** The work of one sync, given its handle (the signal that cancels it, the host-call mark). */
 export type SyncWork = (run: RunningSync) => Promise<SyncResult>
 
 /** The running (or queued) sync of a source, shared by every caller that asks while it runs. */
