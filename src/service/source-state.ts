@@ -1,10 +1,10 @@
-import type { LiveSourceConfig } from '../config/config.js'
 import type { LiveSyncError } from '../errors/errors.js'
-import type { ApiSnapshot } from '../formats/types.js'
-import type { SyncStatus } from './types.js'
+import type { Baseline } from '../model/baseline.js'
+import type { LiveSourceConfig } from '../model/source-config.js'
+import type { SyncStatus } from '../model/sync.js'
 
 /** Everything the service knows about one source. Changed only through `reduceSourceState`. */
-export interface SourceState {
+export interface SourceState extends Baseline {
   readonly config: LiveSourceConfig
   readonly status: 'pending' | 'success' | 'failed'
   readonly syncing: boolean
@@ -14,32 +14,24 @@ export interface SourceState {
   readonly changesDetected: boolean
   readonly consecutiveFailures: number
   readonly error: LiveSyncError | null
-  /** Last good snapshot: the baseline the next change is diffed against. */
-  readonly snapshot: ApiSnapshot | undefined
-  /** SHA-256 of the raw bytes of the last good document: equal bytes skip all further work. */
-  readonly contentHash: string | undefined
-  readonly etag: string | undefined
-  readonly lastModified: string | undefined
   /** Bumped whenever the source's location changes: a sync commits validators only for the location it loaded. */
   readonly locationGeneration: number
 }
 
-/** Fields a successful sync commits. */
-export interface SyncCommit {
-  snapshot: ApiSnapshot | undefined
-  contentHash: string | undefined
-  etag: string | undefined
-  lastModified: string | undefined
+/** A baseline saved by an earlier service over the same store. */
+export interface RestoredBaseline {
+  readonly baseline: Baseline
+  readonly lastSuccess: Date | null
 }
 
 export type SourceAction =
+  | { type: 'registered'; restored: RestoredBaseline | undefined }
   | { type: 'configUpdated'; config: LiveSourceConfig; locationChanged: boolean }
   | { type: 'syncStarted' }
-  | { type: 'syncSucceeded'; at: Date; changesDetected: boolean; commit: SyncCommit; locationGeneration: number }
+  | { type: 'syncSucceeded'; at: Date; changesDetected: boolean; commit: Baseline; locationGeneration: number }
   | { type: 'syncFailed'; at: Date; error: LiveSyncError }
   | { type: 'syncCancelled' }
   | { type: 'pollScheduled'; at: Date | null }
-  | { type: 'restored'; commit: SyncCommit; lastSuccess: Date | null }
 
 export function initialSourceState(config: LiveSourceConfig): SourceState {
   return {
@@ -60,9 +52,15 @@ export function initialSourceState(config: LiveSourceConfig): SourceState {
   }
 }
 
-/** The one place a source's state changes (TanStack Query's `#dispatch` pattern). */
+/** The one place a source's state changes (TanStack Query's `#dispatch` pattern); `Source.dispatch` runs it. */
 export function reduceSourceState(state: SourceState, action: SourceAction): SourceState {
   switch (action.type) {
+    case 'registered': {
+      // Only a saved snapshot makes a baseline; a saved base collection alone leaves the source pending.
+      const restored = action.restored
+      if (!restored?.baseline.snapshot) return state
+      return { ...state, ...baselineOf(restored.baseline), status: 'success', lastSuccess: restored.lastSuccess, lastSync: restored.lastSuccess }
+    }
     case 'configUpdated':
       // A new location invalidates the conditional-request validators, never the baseline:
       // the next sync still diffs against the last good snapshot.
@@ -104,9 +102,23 @@ export function reduceSourceState(state: SourceState, action: SourceAction): Sou
       return { ...state, syncing: false }
     case 'pollScheduled':
       return { ...state, nextSync: action.at }
-    case 'restored':
-      return { ...state, ...action.commit, status: 'success', lastSuccess: action.lastSuccess, lastSync: action.lastSuccess }
   }
+}
+
+/** Whether `next` loads from elsewhere than `previous` (URL, file, type or headers): the validators no longer apply. */
+export function isNewLocation(previous: LiveSourceConfig, next: LiveSourceConfig): boolean {
+  return previous.url !== next.url || previous.filePath !== next.filePath || previous.type !== next.type || !sameHeaders(previous.headers, next.headers)
+}
+
+function sameHeaders(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  const aKeys = Object.keys(a ?? {})
+  const bKeys = Object.keys(b ?? {})
+  return aKeys.length === bKeys.length && aKeys.every((key) => a?.[key] === b?.[key])
+}
+
+/** The baseline part of a state (or of anything that extends a baseline). */
+export function baselineOf(from: Baseline): Baseline {
+  return { snapshot: from.snapshot, contentHash: from.contentHash, etag: from.etag, lastModified: from.lastModified }
 }
 
 /**
@@ -114,8 +126,8 @@ export function reduceSourceState(state: SourceState, action: SourceAction): Sou
  * loaded; otherwise only the snapshot, since the old location's validators and content hash would
  * make the new location answer 304 or look unchanged (issue 11, item 2).
  */
-export function commitFor(state: SourceState, commit: SyncCommit, locationGeneration: number): SyncCommit {
-  if (locationGeneration === state.locationGeneration) return commit
+export function commitFor(state: SourceState, commit: Baseline, locationGeneration: number): Baseline {
+  if (locationGeneration === state.locationGeneration) return baselineOf(commit)
   return { snapshot: commit.snapshot, contentHash: state.contentHash, etag: state.etag, lastModified: state.lastModified }
 }
 
@@ -139,4 +151,15 @@ export function toSyncStatus(state: SourceState): SyncStatus {
     status.errorMessage = state.error.message
   }
   return status
+}
+
+/** Whether a host rendering `a` would show anything different for `b` (Dates compared by time). */
+export function sameSyncStatus(a: SyncStatus, b: SyncStatus): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as Array<keyof SyncStatus>)
+  for (const key of keys) {
+    const x = a[key]
+    const y = b[key]
+    if (x instanceof Date && y instanceof Date ? x.getTime() !== y.getTime() : x !== y) return false
+  }
+  return true
 }

@@ -8,7 +8,8 @@ import { sha256Hex } from '../formats/hash.js'
 import type { ApiSnapshot, SpecFormat } from '../formats/types.js'
 import type { LoadResult } from '../loaders/types.js'
 import { TimeSlice } from '../runtime/yield.js'
-import type { SyncCommit, SourceState } from './source-state.js'
+import type { Baseline } from '../model/baseline.js'
+import type { SourceState } from './source-state.js'
 
 /**
  * The last document each source's normalization refused, by its config object (a new object after
@@ -19,8 +20,8 @@ const lastRejected = new WeakMap<LiveSourceConfig, { contentHash: string; error:
 
 /** What one sync found, before anything is committed. */
 export type SyncOutcome =
-  | { kind: 'unchanged'; commit: SyncCommit }
-  | { kind: 'changed'; commit: SyncCommit & { snapshot: ApiSnapshot }; changes: ChangeSet }
+  | { kind: 'unchanged'; commit: Baseline }
+  | { kind: 'changed'; commit: Baseline & { snapshot: ApiSnapshot }; changes: ChangeSet }
 
 /**
  * Turns a load result into an outcome: skip when the server said 304 or the bytes are the
@@ -34,7 +35,7 @@ export async function processLoadResult(
   slice: TimeSlice = new TimeSlice(),
   severityOverrides: SeverityOverrides = {},
 ): Promise<SyncOutcome> {
-  const unchangedCommit: SyncCommit = {
+  const unchangedCommit: Baseline = {
     snapshot: state.snapshot,
     contentHash: state.contentHash,
     etag: state.etag,

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { StateError } from '../errors/errors.js'
-import type { ApiSnapshot } from '../formats/types.js'
+import type { Baseline } from '../model/baseline.js'
+import type { ApiSnapshot } from '../model/snapshot.js'
 
 /** Bumped when the saved shape changes; older states are refused with a clear error, never misread. */
 export const STATE_VERSION = 1
@@ -14,12 +15,8 @@ export const STATE_VERSION = 1
 export const SNAPSHOT_MODEL_VERSION = 2
 
 /** What a service saves per source: the baseline and what is needed to resume incrementally. Never the config (headers). */
-export interface PersistedSourceState {
-  /** Undefined when the saved snapshot came from another snapshot model (see SNAPSHOT_MODEL_VERSION). */
-  snapshot: ApiSnapshot | undefined
-  contentHash: string | undefined
-  etag: string | undefined
-  lastModified: string | undefined
+export interface PersistedSourceState extends Baseline {
+  /** Its `snapshot` is undefined when the saved one came from another snapshot model (see SNAPSHOT_MODEL_VERSION). */
   lastSuccess: Date | null
   /** The collection generated from `snapshot`: the merge base of an attached target. */
   baseCollection: unknown
