@@ -16,6 +16,23 @@
  *   (`fullUrlIdentity`) pairs an operation whose path moved into or out of the base path (`rebased`).
  * - GraphQL: method `QUERY` / `MUTATION` / `SUBSCRIPTION` and the field name, which has no
  *   parameters or slashes, so the same function gives its key back.
+ *
+ * What the homes it replaces decided, and why they disagreed (so no one brings one back):
+ * - `formats/openapi/operations.ts` `operationIdentity`: `{x}` -> `{}`; a trailing slash and a
+ *   `:id` segment counted, so `/pets/` -> `/pets` was one removed and one added operation; paths
+ *   declared twice used their key, which could equal another version's canonical identity.
+ * - `formats/postman/path-template.ts` `identityPath`/`baseIdentity`: `{x}` -> `{}` after the reader
+ *   turned `:id` and `{{id}}` into `{id}`; a trailing slash counted.
+ * - `collections/operation-identity.ts` `operationIdentity`/`identityPath` (+ the merge's memoized
+ *   `identityOf`): `{{x}}`, `{x}`, `:x` -> `{}`, one trailing slash dropped: the merge saw one
+ *   operation where the diff saw two.
+ * - `diff/openapi/operations.ts` `pathIdentity`: `{x}` -> `{}` to tell a move from a rename; and
+ *   `diff/match-operations.ts` `fullIdentity`: base path + identity, for rebased paths.
+ * - Pairing: `diff/match-operations.ts` (identity, full URL, unique operationId), Postman's
+ *   `pairRequests` (that, then label/summary/folder among twins) and the merge's
+ *   `pairSpecRequests` (identity groups, then renames it recovered by filtering change records by
+ *   kind strings in `service/target-sync.ts`, then name + folder) are now tiers of
+ *   `shared/pair-in-tiers.ts`; the renames come as data (`ChangeSet.renamed`).
  */
 
 const COLLECTION_VARIABLE = /\{\{[^{}]*\}\}/g
