@@ -79,6 +79,7 @@ export type {
 } from './formats/types.js'
 
 export type { Change, ChangeSet, ChangeSummary, ModifiedOperation, OperationReach, Severity } from './diff/types.js'
+export type { OperationMove } from './model/identity.js'
 export { diffDocuments, diffSnapshots } from './diff/diff-documents.js'
 export type { DiffDocumentsOptions } from './diff/diff-documents.js'
 export { changeSetToJSON, changeSetFromJSON } from './diff/change-set-json.js'

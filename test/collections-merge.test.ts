@@ -8,7 +8,7 @@ import {
   type MergeResult,
   type Request,
 } from '../src/collections/index.js'
-import { operationIdentity } from '../src/collections/operation-identity.js'
+import { keyIdentity as operationIdentity } from '../src/shared/operation-identity.js'
 import type { ApiSnapshot } from '../src/formats/types.js'
 import { createUser, deepFreeze, getUser, listUsers, op, snapshot, usersApi } from './helpers/collections-snapshots.js'
 

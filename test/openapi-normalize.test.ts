@@ -398,8 +398,9 @@ describe('normalize: operation details', () => {
 
   it('paths that differ only in parameter names keep distinct identities, with a warning', async () => {
     const { snapshot } = await normalize(document({ paths: { '/a/{x}': { get: { responses: {} } }, '/a/{y}': { get: { responses: {} } }, '/b/{z}': { get: { responses: {} } } } }))
-    expect(snapshot.operations.map((operation) => operation.identity)).toEqual(['GET /a/{x}', 'GET /a/{y}', 'GET /b/{}'])
-    expect(snapshot.warnings).toEqual(['Several operations match "GET /a/{}" (paths differing only in parameter names); each is identified by its own path'])
+    // Canonical identity + the path as written: unique, and never equal to another operation's canonical identity.
+    expect(snapshot.operations.map((operation) => operation.identity)).toEqual(['GET /a/{}#/a/{x}', 'GET /a/{}#/a/{y}', 'GET /b/{}'])
+    expect(snapshot.warnings).toEqual(['Several operations match "GET /a/{}" (paths differing only in parameter names or a trailing slash); each is identified by its own path'])
   })
 
   it('keeps parameter serialization (style, explode, allowEmptyValue, allowReserved) as written', async () => {

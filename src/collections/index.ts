@@ -24,7 +24,8 @@ export { planMerge } from './plan.js'
 export type { MergePlan, PlanItem, PlanItemKind, PlanRemoval, PlanInputs, PlanMergeOptions } from './plan.js'
 export { applyPlan } from './apply-plan.js'
 export type { AppliedPlan, PlanDecision, PlanDecisions } from './apply-plan.js'
-export { operationIdentity } from './operation-identity.js'
+// The canonical identity of an operation key (`GET /users/{id}` -> `GET /users/{}`): one rule for the diff and the merge.
+export { keyIdentity as operationIdentity } from '../shared/operation-identity.js'
 export { toPostmanCollection, fromPostmanCollection } from './postman.js'
 export type {
   PostmanCollection,

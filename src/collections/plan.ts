@@ -58,14 +58,14 @@ export function planMerge(options: PlanMergeOptions): MergePlan {
     const item: PlanItem =
       from === undefined
         ? { id: `updated:${key}`, kind: 'updated', ...common, causes: causes.modified(key) }
-        : { id: `renamed:${from}->${key}`, kind: 'renamed', from, ...common, causes: causes.renamed(from, key) }
+        : { id: `renamed:${from}->${key}`, kind: 'renamed', from, ...common, causes: causes.renamed(key) }
     push(item, before, findMerged(key, before))
   }
   // A rename that changed nothing else is still a change to review (the request's key and URL move).
   for (const { from, to } of report.renamed) {
     if (changedKeys.includes(to)) continue
     const before = findCurrent(from)
-    push({ id: `renamed:${from}->${to}`, kind: 'renamed', ...about(to), from, causes: causes.renamed(from, to) }, before, findMerged(to, before))
+    push({ id: `renamed:${from}->${to}`, kind: 'renamed', ...about(to), from, causes: causes.renamed(to) }, before, findMerged(to, before))
   }
   for (const key of report.removed) {
     const before = findCurrent(key)
@@ -133,11 +133,9 @@ class CauseIndex {
     return this.changes?.modified.find((entry) => identityOf(entry.operation.key) === identityOf(key))?.changes ?? []
   }
 
-  renamed(from: string, to: string): Change[] {
-    const moves = (this.changes?.changes ?? []).filter(
-      (change) => (change.kind === 'operation-path-changed' || change.kind === 'operation-method-changed') && change.before === from && change.after === to,
-    )
-    return [...new Set([...moves, ...this.modified(to)])]
+  /** The causes of a move: the diff lists the moved operation (`ChangeSet.renamed`) as modified under its new key, with the change that says how it moved. */
+  renamed(to: string): Change[] {
+    return this.modified(to)
   }
 
   /** Changes not about one operation (servers, title): what a `collection` item follows. */

@@ -1,4 +1,4 @@
-import type { OperationRef } from '../formats/types.js'
+import type { OperationMove, OperationRef } from '../model/identity.js'
 import type { Change, ChangeSet, ChangeSummary } from './types.js'
 
 /**
@@ -19,6 +19,8 @@ export interface ChangeSetJson {
   modified: Array<{ operation: OperationRef; changes: number[] }>
   /** Every cause once. */
   changes: Change[]
+  /** `ChangeSet.renamed`: operations paired under another key; absent when none (readers of version 1 may ignore it). */
+  renamed?: OperationMove[]
 }
 
 /**
@@ -51,6 +53,7 @@ export function changeSetToJSON(changeSet: ChangeSet): ChangeSetJson {
     removed: changeSet.removed,
     modified,
     changes,
+    ...(changeSet.renamed === undefined ? {} : { renamed: changeSet.renamed }),
   }
 }
 
@@ -61,6 +64,7 @@ export function changeSetFromJSON(json: ChangeSetJson): ChangeSet {
     removed: json.removed,
     modified: json.modified.map((entry) => ({ operation: entry.operation, changes: entry.changes.map((position) => json.changes[position]!) })),
     changes: json.changes,
+    ...(json.renamed === undefined ? {} : { renamed: json.renamed }),
     breaking: json.breaking,
     summary: json.summary,
   }

@@ -1,5 +1,7 @@
-import type { ApiSnapshot, OperationRef, SnapshotOperation } from '../formats/types.js'
-import type { Change, ChangeSet, ModifiedOperation, Severity } from './types.js'
+import type { Change, ChangeSet, ModifiedOperation, Severity } from '../model/change.js'
+import type { OperationMove, OperationRef } from '../model/identity.js'
+import type { ApiSnapshot, SnapshotOperation } from '../model/snapshot.js'
+import { isMove, type OperationPair } from './match-operations.js'
 
 const SEVERITY_RANK: Record<Severity, number> = { breaking: 0, warning: 1, info: 2 }
 
@@ -34,6 +36,8 @@ export function buildChangeSet(parts: {
   removed: OperationRef[]
   modified: ModifiedOperation[]
   changes: Change[]
+  /** Operations paired under another key (see `movesOf`); left out of the set when empty. */
+  renamed?: OperationMove[]
 }): ChangeSet {
   const modified = parts.modified.filter((entry) => entry.changes.length > 0)
   for (const entry of modified) sortBySeverity(entry.changes)
@@ -46,9 +50,15 @@ export function buildChangeSet(parts: {
     removed: parts.removed,
     modified,
     changes,
+    ...(parts.renamed !== undefined && parts.renamed.length > 0 ? { renamed: parts.renamed } : {}),
     breaking: counts.breaking > 0,
     summary: { added: parts.added.length, removed: parts.removed.length, modified: modified.length, ...counts, operations },
   }
+}
+
+/** The pairs whose operation is called at another URL now, as the data `ChangeSet.renamed` hands to the merge. */
+export function movesOf(pairs: readonly OperationPair[]): OperationMove[] {
+  return pairs.filter(isMove).map((pair) => ({ from: toOperationRef(pair.before), to: toOperationRef(pair.after) }))
 }
 
 export function emptyChangeSet(): ChangeSet {

@@ -1,11 +1,21 @@
-import type { SnapshotOperation } from '../formats/types.js'
+import type { SnapshotOperation } from '../model/snapshot.js'
+import { fullUrlIdentity, operationIdentity, sameShape } from '../shared/operation-identity.js'
+import { pairInTiers, type PairedBy, type PairingTier } from '../shared/pair-in-tiers.js'
+
+export interface OperationPair {
+  before: SnapshotOperation
+  after: SnapshotOperation
+  /** How the pair was found (see `PairedBy`). */
+  by: PairedBy
+  /** The same unique operationId at another path or method. */
+  moved: boolean
+  /** The same full URL template, the path written under another base path. */
+  rebased?: boolean
+}
 
 export interface OperationPairing {
-  /**
-   * Same operation in both versions (same identity, the same full URL template with the path
-   * written under another base path: `rebased`, or the same unique operationId that moved).
-   */
-  pairs: Array<{ before: SnapshotOperation; after: SnapshotOperation; moved: boolean; rebased?: boolean }>
+  /** Same operation in both versions (see `matchOperations` for how they are found). */
+  pairs: OperationPair[]
   added: SnapshotOperation[]
   removed: SnapshotOperation[]
 }
@@ -17,95 +27,51 @@ export interface MatchOptions {
    * operation even when the prefix moved between the base path and the paths.
    */
   basePaths?: { before: string; after: string }
+  /**
+   * How to tell apart operations that share a method and path shape (Postman requests that
+   * duplicate each other), strongest first; a last one left on each side pairs too.
+   * @default the same key (the path written the same)
+   */
+  sameShapeRules?: ReadonlyArray<(before: SnapshotOperation, after: SnapshotOperation) => boolean>
+}
+
+const SAME_KEY: ReadonlyArray<(before: SnapshotOperation, after: SnapshotOperation) => boolean> = [(before, after) => before.key === after.key]
+
+/**
+ * Pairs operations across two versions, strongest signal first (`shared/pair-in-tiers.ts`):
+ * 1. the same identity (`shared/operation-identity.ts`: method + path, parameter names and a
+ *    trailing slash ignored);
+ * 2. with `basePaths`, the same full URL template (base path + path): `rebased`;
+ * 3. an operationId unique on both sides: the operation `moved` to another path or method
+ *    (duplicate operationIds never pair, so they cannot cause a wrong match);
+ * 4. the same method and path shape among operations that share it (Postman twins, or paths a
+ *    document declares twice, `/pets` and `/pets/`), by `sameShapeRules`, then a last one each.
+ */
+export function matchOperations(before: readonly SnapshotOperation[], after: readonly SnapshotOperation[], options: MatchOptions = {}): OperationPairing {
+  const tiers: Array<PairingTier<SnapshotOperation>> = [{ by: 'identity', key: (operation) => operation.identity, match: 'unique' }]
+  const basePaths = options.basePaths
+  if (basePaths !== undefined && basePaths.before !== basePaths.after) {
+    tiers.push({ by: 'rebased', key: (operation, side) => fullUrlIdentity(operation.method, operation.path, basePaths[side]), match: 'unique' })
+  }
+  tiers.push({ by: 'operationId', key: (operation) => operation.operationId, match: 'unique', scope: 'all' })
+  tiers.push({ by: 'shape', key: shapeOf, match: 'group', same: options.sameShapeRules ?? SAME_KEY, rest: 'last-one' })
+  const { pairs, added, removed } = pairInTiers(before, after, tiers)
+  return {
+    pairs: pairs.map(({ before: old, after: current, by }) => (by === 'rebased' ? { before: old, after: current, by, moved: false, rebased: true } : { before: old, after: current, by, moved: by === 'operationId' })),
+    added,
+    removed,
+  }
+}
+
+/** Method and path shape: what operations that duplicate each other share (`GET /pets/{}`). */
+function shapeOf(operation: SnapshotOperation): string {
+  return operationIdentity(operation.method, operation.path)
 }
 
 /**
- * Pairs operations across two versions: first by identity (method + path, parameter names
- * ignored), then by full URL template (base path + path) when `basePaths` is given, then an
- * unpaired operation whose operationId is unique on both sides and names an unpaired operation
- * on the other side is the same operation moved to another path or method. Duplicate
- * operationIds never pair, so they cannot cause a wrong match.
+ * The pairs whose operation is now called at another URL: moved (operationId), rebased, or the
+ * path changed beyond parameter names (a trailing slash). A renamed path parameter is not a move.
  */
-export function matchOperations(before: readonly SnapshotOperation[], after: readonly SnapshotOperation[], options: MatchOptions = {}): OperationPairing {
-  const afterByIdentity = new Map(after.map((operation) => [operation.identity, operation]))
-  const pairs: OperationPairing['pairs'] = []
-  const unpairedBefore: SnapshotOperation[] = []
-  const pairedAfter = new Set<string>()
-  for (const operation of before) {
-    const match = afterByIdentity.get(operation.identity)
-    if (match) {
-      pairs.push({ before: operation, after: match, moved: false })
-      pairedAfter.add(match.identity)
-    } else {
-      unpairedBefore.push(operation)
-    }
-  }
-  if (options.basePaths !== undefined && unpairedBefore.length > 0) {
-    pairByFullUrl(unpairedBefore, after, pairedAfter, pairs, options.basePaths)
-  }
-  const unpairedAfter = after.filter((operation) => !pairedAfter.has(operation.identity))
-  const beforeIds = uniqueOperationIds(before)
-  const afterIds = uniqueOperationIds(after)
-  const unpairedAfterById = new Map<string, SnapshotOperation>()
-  for (const operation of unpairedAfter) {
-    if (operation.operationId !== undefined && afterIds.has(operation.operationId)) {
-      unpairedAfterById.set(operation.operationId, operation)
-    }
-  }
-  const removed: SnapshotOperation[] = []
-  const movedAfter = new Set<SnapshotOperation>()
-  for (const operation of unpairedBefore) {
-    const id = operation.operationId
-    const match = id !== undefined && beforeIds.has(id) ? unpairedAfterById.get(id) : undefined
-    if (match) {
-      pairs.push({ before: operation, after: match, moved: true })
-      movedAfter.add(match)
-    } else {
-      removed.push(operation)
-    }
-  }
-  const added = unpairedAfter.filter((operation) => !movedAfter.has(operation))
-  return { pairs, added, removed }
-}
-
-/** Pairs unpaired operations whose base path + path template is the same; removes them from `unpairedBefore`. */
-function pairByFullUrl(
-  unpairedBefore: SnapshotOperation[],
-  after: readonly SnapshotOperation[],
-  pairedAfter: Set<string>,
-  pairs: OperationPairing['pairs'],
-  basePaths: { before: string; after: string },
-): void {
-  if (basePaths.before === basePaths.after) return
-  const afterByUrl = new Map<string, SnapshotOperation>()
-  for (const operation of after) {
-    if (!pairedAfter.has(operation.identity)) afterByUrl.set(fullIdentity(operation, basePaths.after), operation)
-  }
-  const left: SnapshotOperation[] = []
-  for (const operation of unpairedBefore) {
-    const match = afterByUrl.get(fullIdentity(operation, basePaths.before))
-    if (match !== undefined && !pairedAfter.has(match.identity)) {
-      pairs.push({ before: operation, after: match, moved: false, rebased: true })
-      pairedAfter.add(match.identity)
-    } else {
-      left.push(operation)
-    }
-  }
-  unpairedBefore.splice(0, unpairedBefore.length, ...left)
-}
-
-/** The identity (`GET /status`) with the base path put in front of the path (`GET /api/v2/status`). */
-function fullIdentity(operation: SnapshotOperation, basePath: string): string {
-  const space = operation.identity.indexOf(' ')
-  if (space < 0 || basePath === '') return operation.identity
-  const path = operation.identity.slice(space + 1)
-  return `${operation.identity.slice(0, space)} ${basePath}${path === '/' ? '' : path}`
-}
-
-function uniqueOperationIds(operations: readonly SnapshotOperation[]): Set<string> {
-  const counts = new Map<string, number>()
-  for (const { operationId } of operations) {
-    if (operationId !== undefined) counts.set(operationId, (counts.get(operationId) ?? 0) + 1)
-  }
-  return new Set([...counts].filter(([, count]) => count === 1).map(([id]) => id))
+export function isMove(pair: OperationPair): boolean {
+  return pair.moved || pair.rebased === true || pair.before.method !== pair.after.method || !sameShape(pair.before.path, pair.after.path)
 }

@@ -58,6 +58,7 @@ export function applySeverityOverrides(changeSet: ChangeSet, overrides: Severity
     removed: changeSet.removed,
     modified: changeSet.modified.map((entry) => ({ operation: entry.operation, changes: entry.changes.map(overridden) })),
     changes: changeSet.changes.map(overridden),
+    ...(changeSet.renamed === undefined ? {} : { renamed: changeSet.renamed }),
   })
 }
 

@@ -1,4 +1,4 @@
-import type { OperationRef } from './identity.js'
+import type { OperationMove, OperationRef } from './identity.js'
 
 export type Severity = 'breaking' | 'warning' | 'info'
 
@@ -68,6 +68,12 @@ export interface ChangeSet {
   modified: ModifiedOperation[]
   /** Every cause once, breaking first, then warning, then info. */
   changes: Change[]
+  /**
+   * Operations paired under another key (each also in `modified`, with the change that says
+   * how it moved): what the collection merge follows to update a request in place. Set by the
+   * diffs, absent when nothing moved (and on change sets assembled by hand).
+   */
+  renamed?: OperationMove[]
   breaking: boolean
   summary: ChangeSummary
 }

@@ -164,8 +164,8 @@ export interface MergeCollectionOptions {
   /** @default 'mark' */
   onRemoved?: RemovedStrategy
   /**
-   * Operations that moved (`operation-path-changed` / `operation-method-changed` changes of the diff):
-   * the request of `from` is updated in place to `to`.
+   * Operations that moved (the diff's `ChangeSet.renamed`, as keys): the request of `from` is
+   * updated in place to `to`.
    */
   renames?: readonly OperationRename[]
 }

@@ -15,3 +15,13 @@ export interface OperationRef {
   summary?: string
   tags?: string[]
 }
+
+/**
+ * One operation the diff paired under another key: it moved (same unique operationId at another
+ * path or method), its path moved into or out of the base path (same URL), or its path gained or
+ * lost a trailing slash. The collection merge updates the request of `from` in place to `to`.
+ */
+export interface OperationMove {
+  from: OperationRef
+  to: OperationRef
+}

@@ -1,7 +1,6 @@
 import { generateCollection } from '../collections/generate.js'
 import { mergeCollection } from '../collections/merge.js'
 import { locateRequests } from '../collections/collection-tree.js'
-import { operationIdentity } from '../collections/operation-identity.js'
 import type {
   Collection,
   CollectionItem,
@@ -10,10 +9,11 @@ import type {
   MergeReport,
   OperationRename,
   RemovedStrategy,
-} from '../collections/model.js'
-import type { ChangeSet } from '../diff/types.js'
+} from '../model/collection.js'
+import type { ChangeSet } from '../model/change.js'
 import { LiveSyncError, TargetError, toError } from '../errors/errors.js'
-import type { ApiSnapshot } from '../formats/types.js'
+import type { ApiSnapshot } from '../model/snapshot.js'
+import { keyIdentity } from '../shared/operation-identity.js'
 
 /** A host's collection that the service keeps in sync with a source. */
 export interface SyncTarget {
@@ -125,7 +125,7 @@ export function firstAttachBase(incoming: Collection, current: Collection): Coll
 /** Identities of the operations a collection has requests for. */
 function operationsOf(collection: Collection): Set<string> {
   return new Set(
-    locateRequests(collection).flatMap(({ request }) => (request.operationKey === undefined ? [] : [operationIdentity(request.operationKey)])),
+    locateRequests(collection).flatMap(({ request }) => (request.operationKey === undefined ? [] : [keyIdentity(request.operationKey)])),
   )
 }
 
@@ -134,21 +134,25 @@ function filterRequests(collection: Collection, keep: (identity: string) => bool
   const filter = (items: CollectionItem[]): CollectionItem[] =>
     items.flatMap((item): CollectionItem[] => {
       if (item.type === 'folder') return [{ ...item, items: filter(item.items) }]
-      return item.operationKey !== undefined && keep(operationIdentity(item.operationKey)) ? [item] : []
+      return item.operationKey !== undefined && keep(keyIdentity(item.operationKey)) ? [item] : []
     })
   return { ...collection, items: filter(collection.items) }
 }
 
-const RENAME_KINDS: ReadonlySet<string> = new Set(['operation-path-changed', 'operation-method-changed', 'operation-path-rebased'])
-
-/** Operations the diff saw move to another path or method, or to another base path: updated in place by the merge. */
+/**
+ * Operations the diff paired under another key (moved to another path or method, to another base
+ * path, or a trailing slash changed), handed over as data (`ChangeSet.renamed`): the merge updates
+ * their requests in place. One entry per operation it moved from.
+ */
 export function renamesOf(changes: ChangeSet | undefined): OperationRename[] {
-  if (!changes) return []
-  return changes.changes
-    .filter((change) => RENAME_KINDS.has(change.kind))
-    .filter((change) => typeof change.before === 'string' && typeof change.after === 'string')
-    .map((change) => ({ from: change.before as string, to: change.after as string }))
-    .filter((rename, index, all) => all.findIndex((other) => other.from === rename.from) === index)
+  const renames: OperationRename[] = []
+  const seen = new Set<string>()
+  for (const { from, to } of changes?.renamed ?? []) {
+    if (seen.has(from.key)) continue
+    seen.add(from.key)
+    renames.push({ from: from.key, to: to.key })
+  }
+  return renames
 }
 
 export async function callTarget<T>(sourceId: string, action: 'reading' | 'writing', call: () => Promise<T>): Promise<T> {

@@ -11,8 +11,11 @@ export const STATE_VERSION = 1
  * another model is not diffed against (that would report what the normalizer learned as API changes):
  * it is dropped, while the base collection is kept so a target's merge stays incremental.
  * 2: Postman operations record where inherited auth is set (`extra.authFrom`); OpenAPI operations carry `ownHash`.
+ * 3: one operation identity (`shared/operation-identity.ts`): a trailing slash and `:id` segments no longer
+ *    count, paths a document declares twice get `<identity>#<path>`. A user's collection keeps its request
+ *    ids across the upgrade: the merge pairs by the identity of each request's operation key, never by id.
  */
-export const SNAPSHOT_MODEL_VERSION = 2
+export const SNAPSHOT_MODEL_VERSION = 3
 
 /** What a service saves per source: the baseline and what is needed to resume incrementally. Never the config (headers). */
 export interface PersistedSourceState extends Baseline {

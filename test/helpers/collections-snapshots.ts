@@ -1,6 +1,6 @@
 import { canonicalJson, fastHash } from '../../src/formats/hash.js'
 import type { ApiSnapshot, SchemaNode, SnapshotOperation } from '../../src/formats/types.js'
-import { identityPath } from '../../src/collections/operation-identity.js'
+import { identityPath } from '../../src/shared/operation-identity.js'
 import type { Collection, Request } from '../../src/collections/model.js'
 
 /** Small hand-built snapshots for the collection tests. */

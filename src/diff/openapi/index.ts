@@ -1,6 +1,6 @@
 import type { ApiSnapshot, SnapshotOperation } from '../../formats/types.js'
 import type { Change, ChangeSet, ModifiedOperation } from '../types.js'
-import { buildChangeSet, operationAddedChange, operationRemovedChange, toOperationRef } from '../change-set.js'
+import { buildChangeSet, movesOf, operationAddedChange, operationRemovedChange, toOperationRef } from '../change-set.js'
 import { matchOperations, type OperationPairing } from '../match-operations.js'
 import { serverBasePath } from './base-path.js'
 import { compareSecuritySchemes, compareServers } from './document.js'
@@ -54,7 +54,7 @@ export function diffOpenApiWithStats(before: ApiSnapshot, after: ApiSnapshot): {
   buckets.addAll(compareServers(before, after))
   buckets.addAll(compareSecuritySchemes(before, after))
   buckets.addAll(compareDocumentMetadata(before, after))
-  return { changeSet: buildChangeSet({ added: addedRefs, removed: removedRefs, modified, changes: buckets.all() }), stats: differ.stats }
+  return { changeSet: buildChangeSet({ added: addedRefs, removed: removedRefs, modified, changes: buckets.all(), renamed: movesOf(pairs) }), stats: differ.stats }
 }
 
 /** Changes by severity, each bucket in the order the changes came. */

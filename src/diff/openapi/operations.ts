@@ -1,4 +1,5 @@
-import type { SnapshotOperation } from '../../formats/types.js'
+import type { SnapshotOperation } from '../../model/snapshot.js'
+import { sameShape } from '../../shared/operation-identity.js'
 import type { OperationChanges } from './operation-changes.js'
 import { sameJson } from './schema/node.js'
 
@@ -17,12 +18,15 @@ export function compareOperation(
     const values = { before: before.key, after: after.key }
     changes.add('operation-path-rebased', 'info', [], `was ${before.key}: its path is now written ${after.path} under another base path; the URL is unchanged`, values)
   }
-  if (pairing.moved) {
+  // A path that changed beyond parameter names (moved, or a trailing slash added or dropped,
+  // which keeps the identity) is called at another URL.
+  const pathChanged = !pairing.rebased && !sameShape(before.path, after.path)
+  if (pairing.moved || pathChanged) {
     const values = { before: before.key, after: after.key }
     if (before.method !== after.method) {
       changes.add('operation-method-changed', 'breaking', [], `was ${before.key}: its method changed from ${before.method} to ${after.method}`, values)
     }
-    if (pathIdentity(before) !== pathIdentity(after)) {
+    if (pathChanged) {
       changes.add('operation-path-changed', 'breaking', [], `was ${before.key}: its path changed from ${before.path} to ${after.path}`, values)
     }
   }
@@ -37,9 +41,4 @@ export function compareOperation(
     const is = after.extra?.[field]
     if (!sameJson(was, is)) changes.add('operation-extra-changed', 'info', ['extra', field], 'changed', { before: was, after: is })
   }
-}
-
-/** The path with parameter names blanked: `/pets/{petId}` and `/pets/{id}` are one path. */
-export function pathIdentity(operation: Pick<SnapshotOperation, 'path'>): string {
-  return operation.path.replace(/\{[^}]*\}/g, '{}')
 }

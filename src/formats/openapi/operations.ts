@@ -1,4 +1,5 @@
-import type { ParameterSpec, SnapshotOperation } from '../types.js'
+import type { ParameterSpec, SnapshotOperation } from '../../model/snapshot.js'
+import { disambiguatedIdentity, operationIdentity } from '../../shared/operation-identity.js'
 import type { NormalizeContext, WithRefs } from './context.js'
 import { invalidSpec, kindOf } from './invalid-spec.js'
 import { atLocation } from './nesting.js'
@@ -118,23 +119,21 @@ function copyDescriptiveFields(raw: JsonObject, operation: Omit<SnapshotOperatio
   if (tags !== undefined && tags.length > 0) operation.tags = tags
 }
 
-/** `GET /users/{id}` and `GET /users/{userId}` are one operation: path parameter names are ignored. */
-export function operationIdentity(method: string, path: string): string {
-  return `${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, '{}')}`
-}
-
 /**
- * Templated paths that differ only in parameter names (`/a/{x}` and `/a/{y}`) are ambiguous; the
- * specification forbids them, but they occur. Each such operation then uses its key as identity,
- * which stays unique and does not depend on document order.
+ * Paths with one canonical identity (`/a/{x}` and `/a/{y}`, `/pets` and `/pets/`) are ambiguous;
+ * the specification forbids the first, both occur. Each such operation then gets the identity of
+ * `disambiguatedIdentity` (canonical identity + its path as written), which stays unique and does
+ * not depend on document order.
  */
 function disambiguateIdentities(drafts: OperationDraft[], context: NormalizeContext): OperationDraft[] {
   const counts = new Map<string, number>()
   for (const { value } of drafts) counts.set(value.identity, (counts.get(value.identity) ?? 0) + 1)
   return drafts.map((draft) => {
     if (counts.get(draft.value.identity) === 1) return draft
-    context.warnings.add(`Several operations match "${draft.value.identity}" (paths differing only in parameter names); each is identified by its own path`)
-    return { value: { ...draft.value, identity: draft.value.key }, refs: draft.refs }
+    context.warnings.add(
+      `Several operations match "${draft.value.identity}" (paths differing only in parameter names or a trailing slash); each is identified by its own path`,
+    )
+    return { value: { ...draft.value, identity: disambiguatedIdentity(draft.value.method, draft.value.path) }, refs: draft.refs }
   })
 }
 

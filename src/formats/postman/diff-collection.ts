@@ -1,4 +1,4 @@
-import { buildChangeSet, operationAddedChange, operationRemovedChange, toOperationRef } from '../../diff/change-set.js'
+import { buildChangeSet, movesOf, operationAddedChange, operationRemovedChange, toOperationRef } from '../../diff/change-set.js'
 import { operationOrder, SharedCauses } from '../../diff/shared-causes.js'
 import type { Change, ChangeSet, ModifiedOperation } from '../../diff/types.js'
 import type { ApiSnapshot } from '../types.js'
@@ -35,7 +35,7 @@ export function diffCollections(before: ApiSnapshot, after: ApiSnapshot): Change
     modified.push({ operation: toOperationRef(pair.after), changes: operationChanges })
   }
   changes.push(...inherited.changes(operationOrder(after.operations)))
-  return buildChangeSet({ added: addedRefs, removed: removedRefs, modified, changes })
+  return buildChangeSet({ added: addedRefs, removed: removedRefs, modified, changes, renamed: movesOf(pairs) })
 }
 
 /** The shared cause of an auth change both versions inherit from the same place, or undefined for a request's own change. */

@@ -1,3 +1,5 @@
+import { operationIdentity } from '../../shared/operation-identity.js'
+
 /** An operation path in `{param}` form and the names of its parameters, in order. */
 export interface PathTemplate {
   /** `/v1/customers/{customer}`; `/` for an empty path. */
@@ -29,12 +31,11 @@ function toTemplateSegment(segment: string): string {
   return segment.replace(COLLECTION_VARIABLE, '{$1}')
 }
 
-/** The identity form of a path: every parameter name replaced by `{}`, so renaming one is not a new operation. */
-export function identityPath(path: string): string {
-  return path.replace(TEMPLATE_PARAMETER, '{}')
-}
-
-/** Method plus identity path (`GET /v1/customers/{}`): what requests that duplicate each other share. */
+/**
+ * Method plus identity path (`GET /v1/customers/{}`): what requests that duplicate each other
+ * share. The canonical identity of `shared/operation-identity.ts`, so a request and the OpenAPI
+ * operation it calls compare alike (a trailing slash and parameter names ignored).
+ */
 export function baseIdentity(method: string, path: string): string {
-  return `${method} ${identityPath(path)}`
+  return operationIdentity(method, path)
 }

@@ -1,6 +1,6 @@
 import type { ApiSnapshot, SnapshotOperation } from '../../types.js'
 import type { Change, ChangeSet, ModifiedOperation } from '../../../diff/types.js'
-import { buildChangeSet, operationAddedChange, operationRemovedChange, toOperationRef } from '../../../diff/change-set.js'
+import { buildChangeSet, movesOf, operationAddedChange, operationRemovedChange, toOperationRef } from '../../../diff/change-set.js'
 import { matchOperations } from '../../../diff/match-operations.js'
 import { operationOrder } from '../../../diff/shared-causes.js'
 import { typePointer } from '../nodes.js'
@@ -88,7 +88,7 @@ export function diffGraphqlWithStats(before: ApiSnapshot, after: ApiSnapshot, op
 
   changes.push(...sharedChanges.changes(operationOrder(after.operations)))
   changes.push(...documentChanges(views.before, views.after, reachedByOperations, walker.changed, typeChanges))
-  return { changeSet: buildChangeSet({ added: addedRefs, removed: removedRefs, modified, changes }), stats }
+  return { changeSet: buildChangeSet({ added: addedRefs, removed: removedRefs, modified, changes, renamed: movesOf(pairs) }), stats }
 }
 
 /** Changes of the root field itself: return type, arguments, description, deprecation. */
