@@ -1,5 +1,5 @@
 import { generateCollection } from '../src/collections/index.js'
-import type { ApiSnapshot, SnapshotOperation } from '../src/formats/types.js'
+import type { ApiSnapshot, SnapshotOperation } from '../src/model/snapshot.js'
 import { medianMs } from './harness.js'
 
 const LARGE = 60_000

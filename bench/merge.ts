@@ -1,6 +1,6 @@
 import { generateCollection, mergeCollection, type Collection, type Request } from '../src/collections/index.js'
 import { canonicalJson, fastHash } from '../src/formats/hash.js'
-import type { ApiSnapshot, SnapshotOperation } from '../src/formats/types.js'
+import type { ApiSnapshot, SnapshotOperation } from '../src/model/snapshot.js'
 import { medianMs } from './harness.js'
 
 const OPERATIONS = 1_000

@@ -2,7 +2,7 @@ import PQueue from 'p-queue'
 import { LiveSyncService } from '../src/service/LiveSyncService.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
 import { sha256Hex } from '../src/formats/hash.js'
-import type { LoadResult, SourceLoader } from '../src/loaders/types.js'
+import type { LoadResult, SourceLoader } from '../src/model/loader.js'
 import { formatBytes, gc, heapUsed, type BenchRow } from './harness.js'
 
 const SOURCES = 10_000

@@ -3,7 +3,7 @@
 export { LiveSyncService } from './service/LiveSyncService.js'
 export type { SyncSourceOptions } from './service/LiveSyncService.js'
 export type { LiveSyncServiceOptions } from './service/options.js'
-export type { SyncResult, SyncStatus, SyncTrigger } from './service/types.js'
+export type { SyncResult, SyncStatus, SyncTrigger } from './model/sync.js'
 
 export { liveSourceConfigSchema, parseSourceConfig, MIN_REFRESH_INTERVAL_MS } from './config/config.js'
 export type { LiveSourceConfig, LiveSourceConfigInput } from './config/config.js'
@@ -50,35 +50,21 @@ export { createHttpLoader } from './loaders/http-loader.js'
 export type { HttpLoaderOptions, PreparedRequest } from './loaders/http-loader.js'
 export type { HostResolver } from './loaders/network-guard.js'
 export { redactUrl } from './loaders/redact.js'
-export type { SourceLoader, LoadRequest, LoadResult, LoadProgress } from './loaders/types.js'
+export type { SourceLoader, LoadRequest, LoadResult, LoadProgress } from './model/loader.js'
 
 export { systemClock } from './runtime/clock.js'
-export type { Clock, TimerHandle } from './runtime/clock.js'
+export type { Clock, TimerHandle } from './model/clock.js'
 export type { RetryOptions } from './runtime/retry-policy.js'
 
 export { openapiFormat } from './formats/openapi/index.js'
 export { postmanFormat } from './formats/postman/index.js'
 export { graphqlFormat, createGraphqlFormat, graphqlIntrospectionRequest } from './formats/graphql/index.js'
 export type { GraphqlFormatOptions, GraphqlIntrospectionRequest, GraphqlImporter, SharedTypeChangeReporting } from './formats/graphql/index.js'
-export type {
-  ApiSnapshot,
-  SnapshotOperation,
-  OperationRef,
-  SourceType,
-  SpecFormat,
-  NormalizedDocument,
-  ParseContext,
-  ParameterSpec,
-  ParameterLocation,
-  RequestBodySpec,
-  ResponseSpec,
-  MediaTypeSpec,
-  SchemaNode,
-  SecurityRequirement,
-  SecuritySchemeSpec,
-} from './formats/types.js'
+export type { ApiSnapshot, SnapshotOperation, NormalizedDocument, ParameterSpec, ParameterLocation, RequestBodySpec, ResponseSpec, MediaTypeSpec, SchemaNode, SecurityRequirement, SecuritySchemeSpec } from './model/snapshot.js'
+export type { OperationRef, SourceType } from './model/identity.js'
+export type { SpecFormat, ParseContext } from './formats/types.js'
 
-export type { Change, ChangeSet, ChangeSummary, ModifiedOperation, OperationReach, Severity } from './diff/types.js'
+export type { Change, ChangeSet, ChangeSummary, ModifiedOperation, OperationReach, Severity } from './model/change.js'
 export type { OperationMove } from './model/identity.js'
 export { diffDocuments, diffSnapshots } from './diff/diff-documents.js'
 export type { DiffDocumentsOptions } from './diff/diff-documents.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildChangeSet, emptyChangeSet, operationAddedChange, operationRemovedChange } from '../src/diff/change-set.js'
-import type { Change } from '../src/diff/types.js'
+import type { Change } from '../src/model/change.js'
 import { HttpError } from '../src/errors/errors.js'
 import { colorEnabled, createPalette } from '../src/cli/color.js'
 import { jsonLine } from '../src/cli/json-lines.js'

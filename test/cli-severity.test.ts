@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CliIo } from '../src/cli/cli-io.js'
 import { runCli } from '../src/cli/run-cli.js'
-import type { ChangeSet } from '../src/diff/types.js'
+import type { ChangeSet } from '../src/model/change.js'
 
 /** `diff --severity` / `--severity-config`, run in-process. */
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { generateCollection, type Collection, type Folder, type Request } from '../src/collections/index.js'
 import { folderId } from '../src/collections/ids.js'
 import { fastHash } from '../src/formats/hash.js'
-import type { SchemaNode } from '../src/formats/types.js'
+import type { SchemaNode } from '../src/model/snapshot.js'
 import { createUser, deepFreeze, listUsers, op, snapshot, userSchema, usersApi, requests } from './helpers/collections-snapshots.js'
 
 function requestFor(collection: Collection, operationKey: string): Request {

@@ -9,7 +9,7 @@ import {
   type Request,
 } from '../src/collections/index.js'
 import { keyIdentity as operationIdentity } from '../src/shared/operation-identity.js'
-import type { ApiSnapshot } from '../src/formats/types.js'
+import type { ApiSnapshot } from '../src/model/snapshot.js'
 import { createUser, deepFreeze, getUser, listUsers, op, snapshot, usersApi } from './helpers/collections-snapshots.js'
 
 /** Generates base and incoming from two snapshots, lets the test edit a copy of base as the user's collection, merges. */

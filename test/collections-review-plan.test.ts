@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { applyPlan, generateCollection, mergeCollection, planMerge, type Collection } from '../src/collections/index.js'
 import { diffOpenApi } from '../src/diff/openapi/index.js'
 import { isInvalidConfigError } from '../src/errors/errors.js'
-import type { ApiSnapshot } from '../src/formats/types.js'
+import type { ApiSnapshot } from '../src/model/snapshot.js'
 import { createUser, deepFreeze, getUser, listUsers, op, usersApi, requests } from './helpers/collections-snapshots.js'
 
 const deleteUser = () => op('DELETE', '/users/{id}', { operationId: 'deleteUser', summary: 'Delete a user', tags: ['users'] })

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Severity } from '../src/diff/types.js'
+import type { Severity } from '../src/model/change.js'
 import { graphqlFormat } from '../src/formats/graphql/index.js'
-import type { ApiSnapshot } from '../src/formats/types.js'
+import type { ApiSnapshot } from '../src/model/snapshot.js'
 
 /**
  * Runs the 151 GraphQL cases of the qubership compatibility suites (see

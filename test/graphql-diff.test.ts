@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { Change, ChangeSet } from '../src/diff/types.js'
+import type { Change, ChangeSet } from '../src/model/change.js'
 import { createGraphqlFormat, graphqlFormat } from '../src/formats/graphql/index.js'
-import type { ApiSnapshot, SpecFormat } from '../src/formats/types.js'
+import type { ApiSnapshot } from '../src/model/snapshot.js'
+import type { SpecFormat } from '../src/formats/types.js'
 
 async function snapshotOf(sdl: string, format: SpecFormat): Promise<ApiSnapshot> {
   const { snapshot, canonical } = await format.normalize(sdl, { sourceId: 'gql-diff' })

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Change } from '../src/diff/types.js'
+import type { Change } from '../src/model/change.js'
 import { sha256Hex } from '../src/formats/hash.js'
 import { graphqlFormat } from '../src/formats/graphql/index.js'
-import type { ApiSnapshot } from '../src/formats/types.js'
+import type { ApiSnapshot } from '../src/model/snapshot.js'
 
 /** Real GitHub GraphQL schemas from ../shared/fixtures/specs (see SOURCES.md there): too large to copy. */
 const specs = join(import.meta.dirname, '../../shared/fixtures/specs')

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { diffGraphqlWithStats } from '../src/formats/graphql/diff/diff-graphql.js'
 import { graphqlFormat } from '../src/formats/graphql/index.js'
-import type { ApiSnapshot } from '../src/formats/types.js'
+import type { ApiSnapshot } from '../src/model/snapshot.js'
 import { TimeSlice, YIELD_BUDGET_MS } from '../src/runtime/yield.js'
 
 /**

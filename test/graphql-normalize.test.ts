@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { InvalidSpecError, ParseError } from '../src/errors/errors.js'
 import { createGraphqlFormat, graphqlFormat, graphqlIntrospectionRequest } from '../src/formats/graphql/index.js'
-import type { NormalizedDocument } from '../src/formats/types.js'
+import type { NormalizedDocument } from '../src/model/snapshot.js'
 
 const normalize = (text: string, sourceId = 'gql-test'): Promise<NormalizedDocument> => graphqlFormat.normalize(text, { sourceId })
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson, canonicalSummary, contentHash, fastHash } from '../src/formats/hash.js'
-import type { SnapshotOperation } from '../src/formats/types.js'
+import type { SnapshotOperation } from '../src/model/snapshot.js'
 
 /** A deep copy with every object's keys in reverse order. */
 function reversedKeys(value: unknown): unknown {

@@ -13,7 +13,7 @@ import { fileStore } from '../src/node/file-store.js'
 import { createNodeLoader } from '../src/node/node-loader.js'
 import { LiveSyncService } from '../src/service/LiveSyncService.js'
 import type { LiveSyncServiceOptions } from '../src/service/options.js'
-import type { SyncResult } from '../src/service/types.js'
+import type { SyncResult } from '../src/model/sync.js'
 import { assertCliBuilt, runCli, startCli, type CliProcess } from './helpers/cli-process.js'
 import { closedPortUrl, startTestServer, type TestRequestHandler, type TestServer } from './helpers/http-server.js'
 

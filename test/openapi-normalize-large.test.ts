@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { canonicalSummary } from '../src/formats/hash.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
-import type { NormalizedDocument } from '../src/formats/types.js'
+import type { NormalizedDocument } from '../src/model/snapshot.js'
 
 /** The large real specs live outside the repository (see ../shared/fixtures/specs/SOURCES.md). */
 const SPECS = new URL('../../shared/fixtures/specs/', import.meta.url)

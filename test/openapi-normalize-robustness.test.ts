@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { stringify as toYaml } from 'yaml'
 import { InvalidSpecError, LiveSyncError, ParseError } from '../src/errors/errors.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
-import type { NormalizedDocument } from '../src/formats/types.js'
+import type { NormalizedDocument } from '../src/model/snapshot.js'
 import { mulberry32, shuffleKeys } from './helpers/seeded-random.js'
 
 function fixture(name: string): string {

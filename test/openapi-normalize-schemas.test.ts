@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { openapiFormat } from '../src/formats/openapi/index.js'
-import type { ApiSnapshot, SnapshotOperation } from '../src/formats/types.js'
+import type { ApiSnapshot, SnapshotOperation } from '../src/model/snapshot.js'
 
 type Snapshot = Omit<ApiSnapshot, 'fingerprint'>
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { InvalidSpecError, ParseError } from '../src/errors/errors.js'
 import { canonicalSummary } from '../src/formats/hash.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
-import type { NormalizedDocument } from '../src/formats/types.js'
+import type { NormalizedDocument } from '../src/model/snapshot.js'
 
 function fixture(name: string): string {
   return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')

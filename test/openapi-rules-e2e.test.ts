@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { diffOpenApi, diffOpenApiWithStats } from '../src/diff/openapi/index.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
-import type { ApiSnapshot } from '../src/formats/types.js'
+import type { ApiSnapshot } from '../src/model/snapshot.js'
 import { onlyChange } from './helpers/diff-assertions.js'
 import { sharedSnapshot, sharedSpecsPresent, sharedSpecsSkipNote } from './helpers/shared-specs.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { diffOpenApi } from '../src/diff/openapi/index.js'
-import type { ParameterSpec } from '../src/formats/types.js'
+import type { ParameterSpec } from '../src/model/snapshot.js'
 import { kindsOf, onlyChange } from './helpers/diff-assertions.js'
 import { op, param, snapshot } from './helpers/snapshot-builder.js'
 

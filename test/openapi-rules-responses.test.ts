@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { diffOpenApi } from '../src/diff/openapi/index.js'
-import type { ResponseSpec } from '../src/formats/types.js'
+import type { ResponseSpec } from '../src/model/snapshot.js'
 import { kindsOf, onlyChange } from './helpers/diff-assertions.js'
 import { object, op, response, snapshot } from './helpers/snapshot-builder.js'
 

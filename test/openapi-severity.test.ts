@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { diffOpenApi } from '../src/diff/openapi/index.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
 import { acceptsAll } from '../src/diff/openapi/schema/accepts.js'
-import type { ApiSnapshot, SchemaNode } from '../src/formats/types.js'
+import type { ApiSnapshot, SchemaNode } from '../src/model/snapshot.js'
 import { kindsOf } from './helpers/diff-assertions.js'
 
 /** Severity fixes of issue 9: unions judged by what they accept, one answer to one question. */

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { Change, ChangeSet } from '../src/diff/types.js'
+import type { Change, ChangeSet } from '../src/model/change.js'
 import { postmanFormat } from '../src/formats/postman/index.js'
 import { sameJson } from '../src/shared/json.js'
-import type { ApiSnapshot } from '../src/formats/types.js'
+import type { ApiSnapshot } from '../src/model/snapshot.js'
 import { collectionText, folder, objectUrl, reExport, request } from './fixtures/postman-collection-builder.js'
 
 const NESTED_V20 = readFileSync(new URL('./fixtures/postman.nested-v2.0.json', import.meta.url), 'utf8')

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { ChangeSet } from '../src/diff/types.js'
+import type { ChangeSet } from '../src/model/change.js'
 import { canonicalJson } from '../src/formats/hash.js'
 import { postmanFormat } from '../src/formats/postman/index.js'
-import type { ApiSnapshot, NormalizedDocument } from '../src/formats/types.js'
+import type { ApiSnapshot, NormalizedDocument } from '../src/model/snapshot.js'
 
 /** The shared real-spec folder (see its SOURCES.md); large files are read from there, not copied. */
 const SPECS = new URL('../../shared/fixtures/specs/', import.meta.url)

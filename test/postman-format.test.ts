@@ -4,7 +4,7 @@ import { InvalidSpecError, ParseError } from '../src/errors/errors.js'
 import { canonicalJson, canonicalSummary, sha256Hex } from '../src/formats/hash.js'
 import { postmanFormat } from '../src/formats/postman/index.js'
 import { MAX_FOLDER_DEPTH } from '../src/formats/postman/flatten-items.js'
-import type { NormalizedDocument, SnapshotOperation } from '../src/formats/types.js'
+import type { NormalizedDocument, SnapshotOperation } from '../src/model/snapshot.js'
 import { collection, collectionText, folder, objectUrl, reExport, request, SCHEMA_V20 } from './fixtures/postman-collection-builder.js'
 
 const NESTED_V20 = readFileSync(new URL('./fixtures/postman.nested-v2.0.json', import.meta.url), 'utf8')

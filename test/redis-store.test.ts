@@ -5,7 +5,7 @@ import { deserializeSourceState, stateKey } from '../src/store/persisted-state.j
 import { redisStore, StaleWriteError } from '../src/redis/index.js'
 import { FakeLoader, content, openapiDoc } from './helpers/fake-loader.js'
 import { REDIS_SKIP_MESSAGE, skipRedisTests, startRedisServer, type RedisServerHandle } from './helpers/redis-server.js'
-import type { LoadResult } from '../src/loaders/types.js'
+import type { LoadResult } from '../src/model/loader.js'
 
 const v1 = openapiDoc({ 'get /pets': {} })
 const v2 = openapiDoc({ 'get /pets': {}, 'post /pets': {} })

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { LiveSyncService } from '../src/service/LiveSyncService.js'
 import { SyncEvents } from '../src/events/events.js'
-import type { Collection } from '../src/collections/model.js'
+import type { Collection } from '../src/model/collection.js'
 import type { SyncTarget } from '../src/service/target-sync.js'
 import { memoryStore, type StateStore } from '../src/store/state-store.js'
 import { stateKey } from '../src/store/persisted-state.js'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LiveSyncService } from '../src/service/LiveSyncService.js'
 import { locateRequests } from '../src/collections/collection-tree.js'
-import type { Collection } from '../src/collections/model.js'
+import type { Collection } from '../src/model/collection.js'
 import type { SyncTarget } from '../src/service/target-sync.js'
 import { memoryStore, type StateStore } from '../src/store/state-store.js'
 import { FakeLoader, content, openapiDoc } from './helpers/fake-loader.js'

@@ -6,7 +6,7 @@ import { LiveSyncService } from '../src/service/LiveSyncService.js'
 import { fileStore, stateFileName } from '../src/node/file-store.js'
 import { postmanFileTarget } from '../src/node/postman-file-target.js'
 import { toPostmanCollection } from '../src/collections/postman.js'
-import type { Collection, MergeReport } from '../src/collections/model.js'
+import type { Collection, MergeReport } from '../src/model/collection.js'
 import type { SyncTarget } from '../src/service/target-sync.js'
 import { FakeLoader, content, openapiDoc } from './helpers/fake-loader.js'
 

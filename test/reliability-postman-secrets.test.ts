@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LiveSyncService } from '../src/service/LiveSyncService.js'
 import { SyncEvents } from '../src/events/events.js'
-import type { Collection } from '../src/collections/model.js'
+import type { Collection } from '../src/model/collection.js'
 import { memoryStore } from '../src/store/state-store.js'
 import { stateKey } from '../src/store/persisted-state.js'
 import { isSecretName, redactSecretsInText } from '../src/formats/postman/secret-names.js'

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { emptyChangeSet } from '../src/diff/change-set.js'
-import type { Change, ChangeSet } from '../src/diff/types.js'
+import type { Change, ChangeSet } from '../src/model/change.js'
 import { createPalette } from '../src/cli/color.js'
 import * as library from '../src/index.js'
 import { escapeData, escapeProperty } from '../src/report/github.js'

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Collection, Request } from '../src/collections/model.js'
+import type { Collection, Request } from '../src/model/collection.js'
 import { isDisposedError, isStalePlanError } from '../src/errors/errors.js'
 import { SyncEvents, type ReviewRequiredEvent } from '../src/events/events.js'
 import { LiveSyncService } from '../src/service/LiveSyncService.js'

@@ -5,9 +5,9 @@ import { LiveSyncError } from '../src/errors/errors.js'
 import { SyncEvents, type SyncEventName } from '../src/events/events.js'
 import { sha256Hex } from '../src/formats/hash.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
-import type { ApiSnapshot } from '../src/formats/types.js'
+import type { ApiSnapshot } from '../src/model/snapshot.js'
 import { LiveSyncService } from '../src/service/LiveSyncService.js'
-import type { SyncResult } from '../src/service/types.js'
+import type { SyncResult } from '../src/model/sync.js'
 import { startMisbehavingServer, type Behaviour, type MisbehavingServer, type ServedDocument } from './helpers/misbehaving-server.js'
 
 /**

@@ -4,7 +4,7 @@ import { createGraphqlFormat, graphqlIntrospectionRequest } from '../formats/gra
 import { createGraphqlLoader, importGraphqlPackage, type GraphqlImporter } from '../formats/graphql/graphql-module.js'
 import type { SpecFormat } from '../formats/types.js'
 import { prepareSourceRequest } from '../loaders/prepare-request.js'
-import type { LoadRequest, LoadResult, SourceLoader } from '../loaders/types.js'
+import type { LoadRequest, LoadResult, SourceLoader } from '../model/loader.js'
 import { createNodeLoader } from '../node/node-loader.js'
 import { linkedAbortController, raceAbort } from '../runtime/abort.js'
 

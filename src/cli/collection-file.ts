@@ -1,4 +1,4 @@
-import type { Collection, CollectionItem, MergeReport, Request } from '../collections/model.js'
+import type { Collection, CollectionItem, MergeReport, Request } from '../model/collection.js'
 import type { SyncTarget } from '../service/target-sync.js'
 
 /** What `watch --out` puts before the name of a request whose operation left the spec. */

@@ -1,5 +1,5 @@
 import { isAbsolute, relative, sep } from 'node:path'
-import type { ChangeSet } from '../diff/types.js'
+import type { ChangeSet } from '../model/change.js'
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../report/index.js'
 import type { CliIo } from './cli-io.js'
 import { colorEnabled, createPalette } from './color.js'

@@ -1,6 +1,6 @@
 import { basename } from 'node:path'
 import type { PlanDecision } from '../collections/apply-plan.js'
-import type { MergePlan, PlanItem } from '../collections/plan.js'
+import type { MergePlan, PlanItem } from '../model/merge-plan.js'
 import { isDisposedError, isStalePlanError } from '../errors/errors.js'
 import { SyncEvents } from '../events/events.js'
 import type { LiveSyncService } from '../service/LiveSyncService.js'

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { SourceType } from '../formats/types.js'
+import type { SourceType } from '../model/identity.js'
 import { redactUrl } from '../loaders/redact.js'
 import { UsageError } from './usage.js'
 

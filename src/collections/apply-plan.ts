@@ -2,8 +2,9 @@ import { InvalidConfigError } from '../errors/errors.js'
 import { locateRequests } from './collection-tree.js'
 import { identityOf, pairSpecRequests } from './match-requests.js'
 import { mergeCollection, placeRequest } from './merge.js'
-import type { Collection, CollectionItem, MergeReport, OperationRename, Request } from './model.js'
-import { COLLECTION_FIELDS, type MergePlan, type PlanItem } from './plan.js'
+import type { Collection, CollectionItem, MergeReport, OperationRename, Request } from '../model/collection.js'
+import { COLLECTION_FIELDS } from './plan.js'
+import { type MergePlan, type PlanItem } from '../model/merge-plan.js'
 import { clone } from './values.js'
 
 /** A user's answer to one plan item. */

@@ -1,4 +1,4 @@
-import type { EncodingSpec } from '../formats/types.js'
+import type { EncodingSpec } from '../model/snapshot.js'
 import { serializePairs } from './parameter-values.js'
 import { isRecord } from './values.js'
 

@@ -1,4 +1,4 @@
-import type { Collection, CollectionItem, Folder, Request } from './model.js'
+import type { Collection, CollectionItem, Folder, Request } from '../model/collection.js'
 
 /** A request with the chain of folders it sits in, from the root. */
 export interface LocatedRequest {

@@ -1,4 +1,4 @@
-import type { Auth, Collection, CollectionItem, Request } from './model.js'
+import type { Auth, Collection, CollectionItem, Request } from '../model/collection.js'
 import { sameJson } from './values.js'
 
 /** What to put in the variables generated requests use (Postman shows it next to the value). */

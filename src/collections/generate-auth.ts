@@ -1,5 +1,5 @@
-import type { ApiSnapshot, SecuritySchemeSpec, SnapshotOperation } from '../formats/types.js'
-import type { Auth } from './model.js'
+import type { ApiSnapshot, SecuritySchemeSpec, SnapshotOperation } from '../model/snapshot.js'
+import type { Auth } from '../model/collection.js'
 import { isRecord, stringOr } from './values.js'
 
 /**

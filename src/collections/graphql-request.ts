@@ -1,4 +1,4 @@
-import type { ApiSnapshot, SnapshotOperation } from '../formats/types.js'
+import type { ApiSnapshot, SnapshotOperation } from '../model/snapshot.js'
 import { isRecord, stringOr } from './values.js'
 
 /**

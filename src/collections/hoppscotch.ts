@@ -1,5 +1,5 @@
 import { isFormMediaType, isJsonMediaType, isXmlMediaType, mediaTypeEssence } from './body-text.js'
-import type { Auth, Collection, Folder, KeyValue, Request, RequestBody } from './model.js'
+import type { Auth, Collection, Folder, KeyValue, Request, RequestBody } from '../model/collection.js'
 import { pathParameterNames, splitUrl } from './url-parts.js'
 import { stringOr } from './values.js'
 

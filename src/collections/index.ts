@@ -1,27 +1,11 @@
 // The collection tools: the neutral model, generation from a snapshot, three-way merge, exporters.
 
-export type {
-  Collection,
-  CollectionItem,
-  Folder,
-  Request,
-  KeyValue,
-  RequestBody,
-  Auth,
-  Scripts,
-  ConflictStrategy,
-  RemovedStrategy,
-  MergeConflict,
-  MergeReport,
-  OperationRename,
-  GenerateCollectionOptions,
-  MergeCollectionOptions,
-  MergeResult,
-} from './model.js'
+export type { Collection, CollectionItem, Folder, Request, KeyValue, RequestBody, Auth, Scripts, ConflictStrategy, RemovedStrategy, MergeConflict, MergeReport, OperationRename, GenerateCollectionOptions, MergeCollectionOptions, MergeResult } from '../model/collection.js'
 export { generateCollection, generateRequest } from './generate.js'
 export { mergeCollection } from './merge.js'
 export { planMerge } from './plan.js'
-export type { MergePlan, PlanItem, PlanItemKind, PlanRemoval, PlanInputs, PlanMergeOptions } from './plan.js'
+export type { MergePlan, PlanItem, PlanItemKind, PlanRemoval, PlanInputs } from '../model/merge-plan.js'
+export type { PlanMergeOptions } from './plan.js'
 export { applyPlan } from './apply-plan.js'
 export type { AppliedPlan, PlanDecision, PlanDecisions } from './apply-plan.js'
 // The canonical identity of an operation key (`GET /users/{id}` -> `GET /users/{}`): one rule for the diff and the merge.

@@ -1,4 +1,4 @@
-import type { RequestBody } from './model.js'
+import type { RequestBody } from '../model/collection.js'
 import type { FieldMerger } from './three-way.js'
 import { sameJson } from './values.js'
 

@@ -1,4 +1,4 @@
-import type { KeyValue } from './model.js'
+import type { KeyValue } from '../model/collection.js'
 import type { FieldMerger } from './three-way.js'
 import { sameJson } from './values.js'
 

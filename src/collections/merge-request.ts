@@ -1,4 +1,4 @@
-import type { Auth, KeyValue, Request, RequestBody } from './model.js'
+import type { Auth, KeyValue, Request, RequestBody } from '../model/collection.js'
 import { mergeBody } from './merge-body.js'
 import { mergeKeyValues } from './merge-key-values.js'
 import { mergeUrl } from './merge-url.js'

@@ -1,7 +1,7 @@
 import { folderIds, locateRequests, type LocatedRequest } from './collection-tree.js'
 import { groupByIdentity, pairGroup, pairSpecRequests } from './match-requests.js'
 import { mergeRequest, userEdited } from './merge-request.js'
-import type { Collection, CollectionItem, Folder, MergeCollectionOptions, MergeConflict, MergeReport, MergeResult, Request } from './model.js'
+import type { Collection, CollectionItem, Folder, MergeCollectionOptions, MergeConflict, MergeReport, MergeResult, Request } from '../model/collection.js'
 import { FieldMerger } from './three-way.js'
 import { clone } from './values.js'
 

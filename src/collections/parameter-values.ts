@@ -1,5 +1,5 @@
-import type { ParameterSpec, SchemaNode } from '../formats/types.js'
-import type { KeyValue } from './model.js'
+import type { ParameterSpec, SchemaNode } from '../model/snapshot.js'
+import type { KeyValue } from '../model/collection.js'
 import { exampleFromSchema } from './schema-example.js'
 import { isRecord } from './values.js'
 

@@ -1,6 +1,6 @@
-import type { Change, ChangeSet } from '../diff/types.js'
+import type { Change, ChangeSet } from '../model/change.js'
 import { canonicalJson, fastHash } from '../formats/hash.js'
-import type { OperationRef } from '../formats/types.js'
+import type { OperationRef } from '../model/identity.js'
 import { locateRequests } from './collection-tree.js'
 import { identityOf } from './match-requests.js'
 import { mergeCollection } from './merge.js'
@@ -8,7 +8,6 @@ import type { Collection, MergeConflict, Request } from '../model/collection.js'
 import type { MergePlan, PlanInputs, PlanItem, PlanRemoval } from '../model/merge-plan.js'
 import { clone, sameJson } from './values.js'
 
-export type { MergePlan, PlanInputs, PlanItem, PlanItemKind, PlanRemoval } from '../model/merge-plan.js'
 
 /** Input of `planMerge`: the merge's, plus the change set that explains it (its causes end up in the items). */
 export interface PlanMergeOptions extends PlanInputs {

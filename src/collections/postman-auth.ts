@@ -1,4 +1,4 @@
-import type { Auth } from './model.js'
+import type { Auth } from '../model/collection.js'
 import type { PostmanAuth, PostmanAuthAttribute } from './postman-types.js'
 import { isRecord, stringOr } from './values.js'
 

@@ -1,5 +1,5 @@
 import { isBinaryMediaType, isFormMediaType, isJsonMediaType, isXmlMediaType, mediaTypeEssence } from './body-text.js'
-import type { KeyValue, RequestBody } from './model.js'
+import type { KeyValue, RequestBody } from '../model/collection.js'
 import type { PostmanBody, PostmanKeyValue } from './postman-types.js'
 import { isRecord, stringOr } from './values.js'
 

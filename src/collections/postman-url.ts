@@ -1,4 +1,4 @@
-import type { KeyValue } from './model.js'
+import type { KeyValue } from '../model/collection.js'
 import type { PostmanKeyValue, PostmanUrl } from './postman-types.js'
 import { splitUrl } from './url-parts.js'
 import { isRecord, stringOr } from './values.js'

@@ -1,6 +1,6 @@
 import { InvalidSpecError } from '../errors/errors.js'
 import { folderId, locatedRequestId } from './ids.js'
-import type { Auth, Collection, CollectionItem, Folder, KeyValue, Request, Scripts } from './model.js'
+import type { Auth, Collection, CollectionItem, Folder, KeyValue, Request, Scripts } from '../model/collection.js'
 import { fromPostmanAuth, toPostmanAuth } from './postman-auth.js'
 import { fromPostmanBody, postmanBodyKind, toPostmanBody } from './postman-body.js'
 import { readMeta, writeMeta, type RequestMeta } from './postman-meta.js'

@@ -1,4 +1,4 @@
-import type { SchemaNode } from '../formats/types.js'
+import type { SchemaNode } from '../model/snapshot.js'
 import { isRecord } from './values.js'
 
 /** How deep an example follows nested objects, arrays and references before it stops. */

@@ -1,4 +1,4 @@
-import type { ConflictStrategy, MergeConflict } from './model.js'
+import type { ConflictStrategy, MergeConflict } from '../model/collection.js'
 import { clone, sameJson } from './values.js'
 
 /** Equality used to decide whether a side changed a field. */

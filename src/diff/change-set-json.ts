@@ -1,5 +1,5 @@
 import type { OperationMove, OperationRef } from '../model/identity.js'
-import type { Change, ChangeSet, ChangeSummary } from './types.js'
+import type { Change, ChangeSet, ChangeSummary } from '../model/change.js'
 
 /**
  * A change set as plain JSON data in which each cause is written once: `changes` lists every

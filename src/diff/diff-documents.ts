@@ -3,9 +3,11 @@ import { defaultFormats } from '../formats/default-formats.js'
 import { detectDocumentType, looksLikeSdl } from '../formats/detect-type.js'
 import { FormatRegistry } from '../formats/format-registry.js'
 import { parseDocument } from '../formats/parse-document.js'
-import type { ApiSnapshot, NormalizedDocument, SourceType, SpecFormat } from '../formats/types.js'
+import type { ApiSnapshot, NormalizedDocument } from '../model/snapshot.js'
+import type { SourceType } from '../model/identity.js'
+import type { SpecFormat } from '../formats/types.js'
 import { emptyChangeSet } from './change-set.js'
-import type { ChangeSet } from './types.js'
+import type { ChangeSet } from '../model/change.js'
 
 /** Options of `diffDocuments` and `diffSnapshots`. */
 export interface DiffDocumentsOptions {

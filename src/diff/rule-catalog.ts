@@ -1,4 +1,4 @@
-import type { Severity } from './types.js'
+import type { Severity } from '../model/change.js'
 
 /** The formats whose diff reports a rule. */
 export type RuleFormat = 'openapi' | 'graphql' | 'postman'

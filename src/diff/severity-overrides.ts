@@ -4,7 +4,7 @@ import { InvalidConfigError } from '../errors/errors.js'
 import { buildChangeSet } from './change-set.js'
 import { isKnownKind } from './rule-catalog.js'
 import type { DiffOptions } from '../formats/types.js'
-import type { Change, ChangeSet, OperationReach, Severity } from './types.js'
+import type { Change, ChangeSet, OperationReach, Severity } from '../model/change.js'
 
 /** A severity for some rule kinds, replacing the rule's own (`{ 'schema-property-enum-value-added': 'info' }`). */
 export type SeverityOverrides = Readonly<Record<string, Severity>>

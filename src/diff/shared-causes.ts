@@ -1,4 +1,4 @@
-import type { Change, OperationReach } from './types.js'
+import type { Change, OperationReach } from '../model/change.js'
 
 /** A change found in a shared part of a document (component, type), with the operations that reach it. */
 export type SharedChange = Change & { operations: OperationReach[] }

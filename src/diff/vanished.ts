@@ -1,4 +1,4 @@
-import type { ChangeSet } from './types.js'
+import type { ChangeSet } from '../model/change.js'
 
 /** Operations that left a document in one change, when they are most of it. */
 export interface VanishedOperations {

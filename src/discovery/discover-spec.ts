@@ -1,6 +1,6 @@
 import { InvalidConfigError } from '../errors/errors.js'
 import { canonicalJson, fastHash } from '../formats/hash.js'
-import type { SourceType } from '../formats/types.js'
+import type { SourceType } from '../model/identity.js'
 import { buildRequestHeaders } from '../loaders/request-headers.js'
 import { redactUrl } from '../loaders/redact.js'
 import { splitUrlCredentials } from '../loaders/url-credentials.js'

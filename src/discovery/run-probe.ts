@@ -1,7 +1,7 @@
 import { TimeoutError } from '../errors/errors.js'
 import { detectDocumentType, detectSourceType } from '../formats/detect-type.js'
 import { parseDocument } from '../formats/parse-document.js'
-import type { SourceType } from '../formats/types.js'
+import type { SourceType } from '../model/identity.js'
 import { readBody } from '../loaders/read-body.js'
 import { requestContext } from '../loaders/request-context.js'
 import { fetchFollowingRedirects } from '../loaders/follow-redirects.js'

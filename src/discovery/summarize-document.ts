@@ -1,4 +1,4 @@
-import type { SourceType } from '../formats/types.js'
+import type { SourceType } from '../model/identity.js'
 
 /** What a quick look at a parsed document tells, without normalizing it. */
 export interface DocumentSummary {

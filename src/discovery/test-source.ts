@@ -3,9 +3,10 @@ import { InvalidSpecError, LiveSyncError, TimeoutError, isHttpError, toError } f
 import { defaultFormats } from '../formats/default-formats.js'
 import { detectSourceType } from '../formats/detect-type.js'
 import { FormatRegistry } from '../formats/format-registry.js'
-import type { SourceType, SpecFormat } from '../formats/types.js'
+import type { SourceType } from '../model/identity.js'
+import type { SpecFormat } from '../formats/types.js'
 import { createHttpLoader } from '../loaders/http-loader.js'
-import type { LoadResult, SourceLoader } from '../loaders/types.js'
+import type { LoadResult, SourceLoader } from '../model/loader.js'
 import { linkedAbortController, raceAbort } from '../runtime/abort.js'
 import { HTML_HINT, asLiveSyncError, currentPageOrigin, detectBrowser, hintFor, wrongTypeHint } from './source-hints.js'
 

@@ -1,7 +1,7 @@
 import type { LiveSyncError } from '../errors/errors.js'
-import type { ChangeSet } from '../diff/types.js'
-import type { MergePlan } from '../collections/plan.js'
-import type { PublicSourceConfig, SyncResult, SyncStatus, SyncTrigger } from '../service/types.js'
+import type { ChangeSet } from '../model/change.js'
+import type { MergePlan } from '../model/merge-plan.js'
+import type { PublicSourceConfig, SyncResult, SyncStatus, SyncTrigger } from '../model/sync.js'
 
 /** Names of the events a LiveSyncService emits. */
 export enum SyncEvents {

@@ -1,5 +1,5 @@
 import { parseDocument } from './parse-document.js'
-import type { SourceType } from './types.js'
+import type { SourceType } from '../model/identity.js'
 import { isRecord } from '../shared/json.js'
 
 /**

@@ -1,5 +1,6 @@
 import { InvalidSpecError } from '../errors/errors.js'
-import type { SourceType, SpecFormat } from './types.js'
+import type { SourceType } from '../model/identity.js'
+import type { SpecFormat } from './types.js'
 
 /** The formats a service can read, by source type; later entries replace earlier ones. */
 export class FormatRegistry {

@@ -1,4 +1,4 @@
-import type { ApiSnapshot } from './types.js'
+import type { ApiSnapshot } from '../model/snapshot.js'
 
 /**
  * Canonical JSON: object keys sorted, no whitespace, so two documents that differ only in key

@@ -2,9 +2,6 @@ import type { ChangeSet, Severity } from '../model/change.js'
 import type { SourceType } from '../model/identity.js'
 import type { ApiSnapshot, NormalizedDocument } from '../model/snapshot.js'
 
-// The snapshot and identity types live in `src/model/` (issue 10): re-exported here while importers move.
-export type * from '../model/identity.js'
-export type * from '../model/snapshot.js'
 
 export interface ParseContext {
   sourceId: string

@@ -10,7 +10,7 @@ import { buildRequestHeaders } from './request-headers.js'
 import { prepareSourceRequest } from './prepare-request.js'
 import { parseRetryAfter } from './retry-after.js'
 import { discardBody } from './send-request.js'
-import type { LoadRequest, LoadResult, SourceLoader } from './types.js'
+import type { LoadRequest, LoadResult, SourceLoader } from '../model/loader.js'
 import { splitUrlCredentials } from './url-credentials.js'
 
 /** The request to send for a source, when plain `GET` is not enough (e.g. a GraphQL introspection POST). */

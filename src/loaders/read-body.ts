@@ -1,5 +1,5 @@
 import { NetworkError, ParseError, TooLargeError } from '../errors/errors.js'
-import type { LoadProgress } from './types.js'
+import type { LoadProgress } from '../model/loader.js'
 import type { RequestContext } from './request-context.js'
 import { causeCodeSuffix } from './request-context.js'
 

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { LiveSourceConfig } from '../config/config.js'
 import { InvalidConfigError, ParseError, TooLargeError } from '../errors/errors.js'
-import type { LoadRequest, LoadResult, SourceLoader } from '../loaders/types.js'
+import type { LoadRequest, LoadResult, SourceLoader } from '../model/loader.js'
 import { contentTypeForPath } from './file-content-type.js'
 import { fileError, notARegularFile } from './file-errors.js'
 

@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises'
 import type { LiveSourceConfig } from '../config/config.js'
 import { createHttpLoader, type HttpLoaderOptions } from '../loaders/http-loader.js'
-import type { LoadRequest, LoadResult, SourceLoader } from '../loaders/types.js'
+import type { LoadRequest, LoadResult, SourceLoader } from '../model/loader.js'
 import { createFileLoader } from './file-loader.js'
 
 /** Options of {@link createNodeLoader}: those of the HTTP loader, used for `url` sources; `resolveHost` defaults to `dns.lookup`. */

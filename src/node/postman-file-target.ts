@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { fromPostmanCollection, toPostmanCollection } from '../collections/postman.js'
-import type { Collection } from '../collections/model.js'
+import type { Collection } from '../model/collection.js'
 import type { SyncTarget } from '../service/target-sync.js'
 import { removeStaleTempFilesOf, writeFileAtomic } from './atomic-file.js'
 

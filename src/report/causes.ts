@@ -1,5 +1,5 @@
-import type { OperationRef } from '../formats/types.js'
-import type { Change, ChangeSet, OperationReach, Severity } from '../diff/types.js'
+import type { OperationRef } from '../model/identity.js'
+import type { Change, ChangeSet, OperationReach, Severity } from '../model/change.js'
 
 /** Severities in report order: breaking first. */
 export const SEVERITIES: readonly Severity[] = ['breaking', 'warning', 'info']

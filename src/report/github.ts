@@ -1,4 +1,4 @@
-import type { Change, ChangeSet, Severity } from '../diff/types.js'
+import type { Change, ChangeSet, Severity } from '../model/change.js'
 import { countsPhrase, firstOperations, operationCount, operationsPhrase, subjectOf } from './causes.js'
 
 export interface GithubReportOptions {

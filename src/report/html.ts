@@ -1,5 +1,5 @@
-import type { OperationRef } from '../formats/types.js'
-import type { Change, ChangeSet, Severity } from '../diff/types.js'
+import type { OperationRef } from '../model/identity.js'
+import type { Change, ChangeSet, Severity } from '../model/change.js'
 import { SEVERITIES, countsPhrase, operationCount, operationsByKey, reachOf, singleLine, subjectOf, tagsOf } from './causes.js'
 import { REPORT_SCRIPT, REPORT_SCRIPT_HASH, REPORT_STYLE } from './html-assets.js'
 

@@ -1,5 +1,5 @@
 // Renderers of a ChangeSet for people and for CI. Browser-safe: hosts (a CI bot, a web page) use them too.
-import type { ChangeSet } from '../diff/types.js'
+import type { ChangeSet } from '../model/change.js'
 import { renderGithubAnnotations, type GithubReportOptions } from './github.js'
 import { renderHtml, type HtmlReportOptions } from './html.js'
 import { renderJson } from './json.js'

@@ -1,4 +1,4 @@
-import type { Change, ChangeSet, Severity } from '../diff/types.js'
+import type { Change, ChangeSet, Severity } from '../model/change.js'
 import { SEVERITIES, causesOf, countsPhrase, firstOperations, operationCount, operationView, operationsPhrase, singleLine, subjectOf } from './causes.js'
 
 /** How text is styled: terminal colours (the CLI's palette) or none. */

@@ -1,4 +1,4 @@
-import type { Clock } from './clock.js'
+import type { Clock } from '../model/clock.js'
 
 /** Resolves after `ms` on the given clock; rejects with the signal's reason when aborted first. */
 export function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {

@@ -1,6 +1,5 @@
 import type { Clock, TimerHandle } from '../model/clock.js'
 
-export type { Clock, TimerHandle } from '../model/clock.js'
 
 /**
  * Longest delay a platform timer keeps (2^31-1 ms, about 24.8 days). Node and browsers fire a

@@ -1,9 +1,9 @@
 import pRetry, { AbortError } from 'p-retry'
 import type { LiveSourceConfig } from '../config/config.js'
 import { LiveSyncError, NetworkError, TimeoutError, toError } from '../errors/errors.js'
-import type { LoadRequest, LoadResult, SourceLoader } from '../loaders/types.js'
+import type { LoadRequest, LoadResult, SourceLoader } from '../model/loader.js'
 import { linkedAbortController, raceAbort, sleep } from './abort.js'
-import type { Clock } from './clock.js'
+import type { Clock } from '../model/clock.js'
 import { isRetryable, retryDelay, type RetryOptions } from './retry-policy.js'
 
 export interface LoadWithRetryOptions {

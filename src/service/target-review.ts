@@ -1,11 +1,12 @@
 import { applyPlan, type AppliedPlan, type PlanDecisions } from '../collections/apply-plan.js'
 import { generateCollection } from '../collections/generate.js'
-import type { Collection } from '../collections/model.js'
-import { planId, planMerge, type MergePlan } from '../collections/plan.js'
+import type { Collection } from '../model/collection.js'
+import { planId, planMerge } from '../collections/plan.js'
+import { type MergePlan } from '../model/merge-plan.js'
 import { clone } from '../collections/values.js'
-import type { ChangeSet } from '../diff/types.js'
+import type { ChangeSet } from '../model/change.js'
 import { StalePlanError } from '../errors/errors.js'
-import type { ApiSnapshot } from '../formats/types.js'
+import type { ApiSnapshot } from '../model/snapshot.js'
 import { callTarget, firstAttachBase, renamesOf, type AttachedTarget } from './target-sync.js'
 
 /**

@@ -1,9 +1,10 @@
 import type { LiveSourceConfig } from '../config/config.js'
 import { CancelledError, InvalidConfigError, LiveSyncError } from '../errors/errors.js'
 import { requestContext } from '../loaders/request-context.js'
-import type { LoadRequest, LoadResult, SourceLoader } from '../loaders/types.js'
+import type { LoadRequest, LoadResult, SourceLoader } from '../model/loader.js'
 import { sleep } from '../runtime/abort.js'
-import { systemClock, type Clock } from '../runtime/clock.js'
+import { systemClock } from '../runtime/clock.js'
+import { type Clock } from '../model/clock.js'
 import { failureError, tooLargeError, type FailureContext, type FakeFailure } from './failures.js'
 
 /** A document to serve: an object is sent as JSON; a string is sent as is (JSON, YAML, GraphQL SDL...). */

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../runtime/clock.js'
+import type { Clock, TimerHandle } from '../model/clock.js'
 import { nextTurn } from './next-turn.js'
 
 /** Options of {@link createTestClock}. */

@@ -1,7 +1,7 @@
 import { canonicalJson, fastHash } from '../../src/formats/hash.js'
-import type { ApiSnapshot, SchemaNode, SnapshotOperation } from '../../src/formats/types.js'
+import type { ApiSnapshot, SchemaNode, SnapshotOperation } from '../../src/model/snapshot.js'
 import { identityPath } from '../../src/shared/operation-identity.js'
-import type { Collection, Request } from '../../src/collections/model.js'
+import type { Collection, Request } from '../../src/model/collection.js'
 
 /** Small hand-built snapshots for the collection tests. */
 

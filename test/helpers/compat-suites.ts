@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
-import type { ChangeSet } from '../../src/diff/types.js'
+import type { ChangeSet } from '../../src/model/change.js'
 
 /** Where the shared compatibility suites live (see ../shared/fixtures/specs/SOURCES.md). */
 export const COMPAT_DIR = new URL('../../../shared/fixtures/specs/compat-suites/', import.meta.url).pathname

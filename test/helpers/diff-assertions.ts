@@ -1,4 +1,4 @@
-import type { Change, ChangeSet } from '../../src/diff/types.js'
+import type { Change, ChangeSet } from '../../src/model/change.js'
 
 /** The single change of a kind, failing loudly when there is none or several. */
 export function onlyChange(changeSet: ChangeSet, kind: string): Change {

@@ -1,12 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { RuleFormat } from '../../src/diff/rule-catalog.js'
-import type { ChangeSet, Severity } from '../../src/diff/types.js'
+import type { ChangeSet, Severity } from '../../src/model/change.js'
 import { diffOpenApi } from '../../src/diff/openapi/index.js'
 import { createGraphqlFormat, graphqlFormat } from '../../src/formats/graphql/index.js'
 import { openapiFormat } from '../../src/formats/openapi/index.js'
 import { postmanFormat } from '../../src/formats/postman/index.js'
-import type { ApiSnapshot, SpecFormat } from '../../src/formats/types.js'
+import type { ApiSnapshot } from '../../src/model/snapshot.js'
+import type { SpecFormat } from '../../src/formats/types.js'
 import { COMPAT_DIR, loadOpenApiCases } from './compat-suites.js'
 
 /** Where each emitted kind was seen first, with one example record. */

@@ -1,5 +1,5 @@
 import type { LiveSourceConfig } from '../../src/config/config.js'
-import type { LoadRequest, LoadResult, SourceLoader } from '../../src/loaders/types.js'
+import type { LoadRequest, LoadResult, SourceLoader } from '../../src/model/loader.js'
 
 type Step = LoadResult | Error | ((request: LoadRequest) => Promise<LoadResult>)
 

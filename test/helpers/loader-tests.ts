@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest'
 import { parseSourceConfig, type LiveSourceConfig } from '../../src/config/config.js'
-import type { LoadRequest } from '../../src/loaders/types.js'
+import type { LoadRequest } from '../../src/model/loader.js'
 import { startTestServer, type TestRequestHandler, type TestServer } from './http-server.js'
 
 /** Shared set-up of the loader tests: servers closed after each test, unique sources, plain load requests. */

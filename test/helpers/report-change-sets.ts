@@ -2,8 +2,8 @@
 // listing every operation it reaches, `modified[i].changes` referring to the same objects), for the
 // report renderers' tests.
 import { buildChangeSet, operationAddedChange, operationRemovedChange } from '../../src/diff/change-set.js'
-import type { Change, ChangeSet, ModifiedOperation } from '../../src/diff/types.js'
-import type { OperationRef } from '../../src/formats/types.js'
+import type { Change, ChangeSet, ModifiedOperation } from '../../src/model/change.js'
+import type { OperationRef } from '../../src/model/identity.js'
 
 const ref = (method: string, path: string, tags: string[]): OperationRef => ({ key: `${method} ${path}`, method, path, tags })
 

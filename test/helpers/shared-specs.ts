@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { openapiFormat } from '../../src/formats/openapi/index.js'
-import type { ApiSnapshot } from '../../src/formats/types.js'
+import type { ApiSnapshot } from '../../src/model/snapshot.js'
 
 /** The large shared fixtures (../shared/fixtures/specs); tests using them skip when it is missing. */
 export const SHARED_SPECS_DIR = new URL('../../../shared/fixtures/specs/', import.meta.url).pathname

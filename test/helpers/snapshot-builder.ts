@@ -1,14 +1,4 @@
-import type {
-  ApiSnapshot,
-  MediaTypeSpec,
-  ParameterLocation,
-  ParameterSpec,
-  RequestBodySpec,
-  ResponseSpec,
-  SchemaNode,
-  SecuritySchemeSpec,
-  SnapshotOperation,
-} from '../../src/formats/types.js'
+import type { ApiSnapshot, MediaTypeSpec, ParameterLocation, ParameterSpec, RequestBodySpec, ResponseSpec, SchemaNode, SecuritySchemeSpec, SnapshotOperation } from '../../src/model/snapshot.js'
 import { canonicalJson, fastHash } from '../../src/formats/hash.js'
 
 /**

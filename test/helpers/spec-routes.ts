@@ -1,4 +1,4 @@
-import type { ApiSnapshot } from '../../src/formats/types.js'
+import type { ApiSnapshot } from '../../src/model/snapshot.js'
 import { startTestServer, type RecordedRequest, type TestServer } from './http-server.js'
 
 /**

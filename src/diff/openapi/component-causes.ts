@@ -1,4 +1,4 @@
-import type { Change } from '../types.js'
+import type { Change } from '../../model/change.js'
 import { SharedCauses, type SharedCause } from '../shared-causes.js'
 import { describeSchemaPath } from './describe-location.js'
 import { componentName } from './schema/node.js'

@@ -1,5 +1,5 @@
-import type { ApiSnapshot } from '../../formats/types.js'
-import type { Change } from '../types.js'
+import type { ApiSnapshot } from '../../model/snapshot.js'
+import type { Change } from '../../model/change.js'
 import { makeChange } from './operation-changes.js'
 import { sameJson } from './schema/node.js'
 

@@ -1,5 +1,5 @@
-import type { ApiSnapshot, SnapshotOperation } from '../../formats/types.js'
-import type { Change, ChangeSet, ModifiedOperation } from '../types.js'
+import type { ApiSnapshot, SnapshotOperation } from '../../model/snapshot.js'
+import type { Change, ChangeSet, ModifiedOperation } from '../../model/change.js'
 import { buildChangeSet, movesOf, operationAddedChange, operationRemovedChange, toOperationRef } from '../change-set.js'
 import { matchOperations, type OperationPairing } from '../match-operations.js'
 import { serverBasePath } from './base-path.js'

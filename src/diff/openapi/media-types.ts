@@ -1,4 +1,4 @@
-import type { MediaTypeSpec } from '../../formats/types.js'
+import type { MediaTypeSpec } from '../../model/snapshot.js'
 import type { OperationChanges } from './operation-changes.js'
 import type { Direction } from './schema/types.js'
 import { sameJson } from './schema/node.js'

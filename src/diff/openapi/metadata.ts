@@ -1,5 +1,5 @@
-import type { ApiSnapshot, SnapshotOperation } from '../../formats/types.js'
-import type { Change } from '../types.js'
+import type { ApiSnapshot, SnapshotOperation } from '../../model/snapshot.js'
+import type { Change } from '../../model/change.js'
 import { makeChange, type OperationChanges } from './operation-changes.js'
 
 /** Metadata family: summary, description, operationId and tags of an operation (all info). */

@@ -1,4 +1,4 @@
-import type { Severity, Change } from '../types.js'
+import type { Severity, Change } from '../../model/change.js'
 import { describeLocation } from './describe-location.js'
 import { componentName } from './schema/node.js'
 import type { ComponentCauses } from './component-causes.js'

@@ -1,4 +1,4 @@
-import type { ParameterSpec, SnapshotOperation } from '../../formats/types.js'
+import type { ParameterSpec, SnapshotOperation } from '../../model/snapshot.js'
 import type { OperationChanges } from './operation-changes.js'
 import { formatValue, sameJson } from './schema/node.js'
 

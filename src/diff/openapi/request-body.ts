@@ -1,4 +1,4 @@
-import type { SnapshotOperation } from '../../formats/types.js'
+import type { SnapshotOperation } from '../../model/snapshot.js'
 import { compareMediaType } from './media-types.js'
 import type { OperationChanges } from './operation-changes.js'
 

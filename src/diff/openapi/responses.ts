@@ -1,4 +1,4 @@
-import type { ResponseSpec, SnapshotOperation } from '../../formats/types.js'
+import type { ResponseSpec, SnapshotOperation } from '../../model/snapshot.js'
 import { compareMediaType } from './media-types.js'
 import type { OperationChanges } from './operation-changes.js'
 

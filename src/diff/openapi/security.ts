@@ -1,5 +1,5 @@
-import type { ApiSnapshot, SecurityRequirement, SecuritySchemeSpec, SnapshotOperation } from '../../formats/types.js'
-import type { Severity } from '../types.js'
+import type { ApiSnapshot, SecurityRequirement, SecuritySchemeSpec, SnapshotOperation } from '../../model/snapshot.js'
+import type { Severity } from '../../model/change.js'
 import type { OperationChanges } from './operation-changes.js'
 import { sameJson } from './schema/node.js'
 

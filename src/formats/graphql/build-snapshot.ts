@@ -1,4 +1,4 @@
-import type { NormalizedDocument, ParameterSpec, SchemaNode, SnapshotOperation } from '../types.js'
+import type { NormalizedDocument, ParameterSpec, SchemaNode, SnapshotOperation } from '../../model/snapshot.js'
 import type { TimeSlice } from '../../runtime/yield.js'
 import { fastHash } from '../hash.js'
 import { closureHashes } from './closure-hashes.js'

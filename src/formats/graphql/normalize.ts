@@ -1,4 +1,5 @@
-import type { NormalizedDocument, ParseContext } from '../types.js'
+import type { NormalizedDocument } from '../../model/snapshot.js'
+import type { ParseContext } from '../types.js'
 import { buildGraphqlSchema } from './build-schema.js'
 import { buildGraphqlSnapshot } from './build-snapshot.js'
 import type { GraphqlModule } from './graphql-module.js'

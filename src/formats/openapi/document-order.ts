@@ -1,4 +1,4 @@
-import type { DocumentOrder } from '../types.js'
+import type { DocumentOrder } from '../../model/snapshot.js'
 import type { NormalizeContext } from './context.js'
 import { getOwn, isRecord } from './own.js'
 

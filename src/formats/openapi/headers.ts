@@ -1,4 +1,4 @@
-import type { ResponseSpec } from '../types.js'
+import type { ResponseSpec } from '../../model/snapshot.js'
 import type { NormalizeContext } from './context.js'
 import { firstMediaTypeEntry } from './media-types.js'
 import { remembered } from './memo.js'

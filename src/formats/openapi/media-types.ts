@@ -1,4 +1,4 @@
-import type { EncodingSpec, MediaTypeSpec } from '../types.js'
+import type { EncodingSpec, MediaTypeSpec } from '../../model/snapshot.js'
 import { canonicalValue } from './canonical-value.js'
 import type { NormalizeContext } from './context.js'
 import { normalizeExamples } from './examples.js'

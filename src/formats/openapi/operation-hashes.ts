@@ -1,5 +1,5 @@
 import { contentHash } from '../hash.js'
-import type { RequestBodySpec, ResponseSpec } from '../types.js'
+import type { RequestBodySpec, ResponseSpec } from '../../model/snapshot.js'
 import type { NormalizeContext } from './context.js'
 import type { OperationDraft } from './operations.js'
 

@@ -1,4 +1,4 @@
-import type { ParameterSpec } from '../types.js'
+import type { ParameterSpec } from '../../model/snapshot.js'
 import type { OpenApiFamily } from './context.js'
 import { getOwn, type JsonObject, stringOf } from './own.js'
 

@@ -1,4 +1,4 @@
-import type { ParameterLocation, ParameterSpec } from '../types.js'
+import type { ParameterLocation, ParameterSpec } from '../../model/snapshot.js'
 import { canonicalValue } from './canonical-value.js'
 import type { NormalizeContext, WithRefs } from './context.js'
 import { normalizeExamples } from './examples.js'

@@ -1,4 +1,4 @@
-import type { RequestBodySpec } from '../types.js'
+import type { RequestBodySpec } from '../../model/snapshot.js'
 import type { NormalizeContext, WithRefs } from './context.js'
 import { normalizeContent } from './media-types.js'
 import { NO_REFS, remembered } from './memo.js'

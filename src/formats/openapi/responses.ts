@@ -1,4 +1,4 @@
-import type { ResponseSpec } from '../types.js'
+import type { ResponseSpec } from '../../model/snapshot.js'
 import type { NormalizeContext, WithRefs } from './context.js'
 import { normalizeHeaders } from './headers.js'
 import { normalizeContent } from './media-types.js'

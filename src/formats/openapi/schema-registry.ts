@@ -1,4 +1,4 @@
-import type { SchemaNode } from '../types.js'
+import type { SchemaNode } from '../../model/snapshot.js'
 
 /** A normalized schema of the snapshot with the schema pointers it references directly. */
 export interface RegisteredSchema {

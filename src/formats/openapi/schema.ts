@@ -1,4 +1,4 @@
-import type { SchemaNode } from '../types.js'
+import type { SchemaNode } from '../../model/snapshot.js'
 import { canonicalValue } from './canonical-value.js'
 import type { NormalizeContext } from './context.js'
 import { checkNesting } from './nesting.js'

@@ -1,4 +1,4 @@
-import type { SecurityRequirement, SecuritySchemeSpec } from '../types.js'
+import type { SecurityRequirement, SecuritySchemeSpec } from '../../model/snapshot.js'
 import { canonicalValue } from './canonical-value.js'
 import type { NormalizeContext } from './context.js'
 import { getOwn, isRecord, type JsonObject, setOwn, sortedKeys, sortedShallow, stringOf, stringsOf } from './own.js'

@@ -1,4 +1,4 @@
-import type { MediaTypeSpec, RequestBodySpec } from '../types.js'
+import type { MediaTypeSpec, RequestBodySpec } from '../../model/snapshot.js'
 import { canonicalValue } from './canonical-value.js'
 import type { NormalizeContext, WithRefs } from './context.js'
 import { getOwn, isRecord, type JsonObject, setOwn, sortedShallow, stringOf, stringsOf } from './own.js'

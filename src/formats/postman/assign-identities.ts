@@ -1,5 +1,5 @@
 import { canonicalJson, fastHash } from '../hash.js'
-import type { SnapshotOperation } from '../types.js'
+import type { SnapshotOperation } from '../../model/snapshot.js'
 import type { OperationDraft } from './build-operation.js'
 
 /**

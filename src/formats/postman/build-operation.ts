@@ -1,4 +1,4 @@
-import type { SnapshotOperation } from '../types.js'
+import type { SnapshotOperation } from '../../model/snapshot.js'
 import type { RequestEntry } from './flatten-items.js'
 import { descriptionText, isRecord, stringOr } from './json-values.js'
 import { baseIdentity, toPathTemplate } from './path-template.js'

@@ -1,5 +1,5 @@
-import type { Change, Severity } from '../../diff/types.js'
-import type { SnapshotOperation } from '../types.js'
+import type { Change, Severity } from '../../model/change.js'
+import type { SnapshotOperation } from '../../model/snapshot.js'
 
 /** What a diff rule of a paired request receives. */
 export interface RequestPair {

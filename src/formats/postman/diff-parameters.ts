@@ -1,5 +1,5 @@
-import type { Change, Severity } from '../../diff/types.js'
-import type { ParameterSpec, SnapshotOperation } from '../types.js'
+import type { Change, Severity } from '../../model/change.js'
+import type { ParameterSpec, SnapshotOperation } from '../../model/snapshot.js'
 import { describeRequest, requestChange, type RequestPair } from './change-record.js'
 import { sameJson } from '../../shared/json.js'
 import { pathParameterNames } from './path-template.js'

@@ -1,5 +1,5 @@
-import type { Change } from '../../diff/types.js'
-import type { SnapshotOperation } from '../types.js'
+import type { Change } from '../../model/change.js'
+import type { SnapshotOperation } from '../../model/snapshot.js'
 import { describeRequest, requestChange, type RequestPair } from './change-record.js'
 import type { BodyField } from './request-body.js'
 import { sameJson } from '../../shared/json.js'

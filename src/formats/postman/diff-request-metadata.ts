@@ -1,4 +1,4 @@
-import type { Change } from '../../diff/types.js'
+import type { Change } from '../../model/change.js'
 import { describeRequest, requestChange, type RequestPair } from './change-record.js'
 import { sameJson } from '../../shared/json.js'
 

@@ -1,6 +1,7 @@
-import type { ApiSnapshot, DiffOptions, NormalizedDocument, ParseContext, SpecFormat } from '../types.js'
+import type { ApiSnapshot, NormalizedDocument } from '../../model/snapshot.js'
+import type { DiffOptions, ParseContext, SpecFormat } from '../types.js'
 import { withDiffOptions } from '../../diff/severity-overrides.js'
-import type { ChangeSet } from '../../diff/types.js'
+import type { ChangeSet } from '../../model/change.js'
 import { diffCollections } from './diff-collection.js'
 import { normalizeCollection } from './normalize-collection.js'
 

@@ -1,5 +1,6 @@
 import { canonicalSummary } from '../hash.js'
-import type { NormalizedDocument, ParseContext, SnapshotOperation } from '../types.js'
+import type { NormalizedDocument, SnapshotOperation } from '../../model/snapshot.js'
+import type { ParseContext } from '../types.js'
 import { assignIdentities } from './assign-identities.js'
 import { buildOperation } from './build-operation.js'
 import { compareText } from './compare-text.js'

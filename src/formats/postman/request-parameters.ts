@@ -1,6 +1,6 @@
 import { canonicalJson } from '../hash.js'
 import { compareText } from './compare-text.js'
-import type { ParameterLocation, ParameterSpec } from '../types.js'
+import type { ParameterLocation, ParameterSpec } from '../../model/snapshot.js'
 import type { PathTemplate } from './path-template.js'
 import type { KeyValueEntry } from './request-url.js'
 import { isSecretName } from './secret-names.js'

@@ -1,4 +1,4 @@
-import type { ResponseSpec } from '../types.js'
+import type { ResponseSpec } from '../../model/snapshot.js'
 import { isRecord, scalarText, stringOr } from './json-values.js'
 import { headerValue, readHeaders } from './request-headers.js'
 import { redactSecretsInText } from './secret-names.js'

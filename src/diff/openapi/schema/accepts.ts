@@ -1,4 +1,4 @@
-import type { SchemaNode } from '../../../formats/types.js'
+import type { SchemaNode } from '../../../model/snapshot.js'
 import { arrayKeyword, asNode, componentRef, objectKeyword, refSiblings, requiredNames, sameJson } from './node.js'
 import { allowedValues, coversTypes, schemaTypes } from './types-and-values.js'
 import { canonicalJson } from '../../../formats/hash.js'

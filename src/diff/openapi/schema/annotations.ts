@@ -1,4 +1,4 @@
-import type { SchemaNode } from '../../../formats/types.js'
+import type { SchemaNode } from '../../../model/snapshot.js'
 import { formatValue, sameJson } from './node.js'
 import { report, type ComparisonScope } from './scope.js'
 

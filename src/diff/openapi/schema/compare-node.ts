@@ -1,4 +1,4 @@
-import type { SchemaNode } from '../../../formats/types.js'
+import type { SchemaNode } from '../../../model/snapshot.js'
 import { compareDocumentation, compareFlags, compareOtherKeywords, compareSelectors } from './annotations.js'
 import { alignCombinators, compareCombinator, flattenAllOf, foldTypeUnions } from './composition.js'
 import { compareConstraints } from './constraints.js'

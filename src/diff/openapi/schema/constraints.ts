@@ -1,5 +1,5 @@
-import type { SchemaNode } from '../../../formats/types.js'
-import type { Severity } from '../../types.js'
+import type { SchemaNode } from '../../../model/snapshot.js'
+import type { Severity } from '../../../model/change.js'
 import { narrowing, widening } from './direction.js'
 import { formatValue } from './node.js'
 import { report, type ComparisonScope } from './scope.js'

@@ -1,4 +1,4 @@
-import type { Severity } from '../../types.js'
+import type { Severity } from '../../../model/change.js'
 import type { Direction } from './types.js'
 
 /** Fewer values accepted: breaks clients that send them (requests), harmless for readers (responses). */

@@ -1,4 +1,4 @@
-import type { SchemaNode } from '../../../formats/types.js'
+import type { SchemaNode } from '../../../model/snapshot.js'
 
 const COMPONENT_PREFIX = '#/components/schemas/'
 

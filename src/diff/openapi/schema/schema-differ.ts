@@ -1,4 +1,4 @@
-import type { ApiSnapshot, SchemaNode } from '../../../formats/types.js'
+import type { ApiSnapshot, SchemaNode } from '../../../model/snapshot.js'
 import { compareNode } from './compare-node.js'
 import { reachFindings, type ReachedPair } from './reach-findings.js'
 import { collectRefEdges } from './ref-edges.js'

@@ -1,5 +1,5 @@
-import type { Severity } from '../../types.js'
-import type { SchemaNode } from '../../../formats/types.js'
+import type { Severity } from '../../../model/change.js'
+import type { SchemaNode } from '../../../model/snapshot.js'
 import type { Direction, SchemaEdge, SchemaFinding } from './types.js'
 
 /** What one comparison carries down the tree: where findings go and how to recurse. */

@@ -1,4 +1,4 @@
-import type { SchemaNode } from '../../../formats/types.js'
+import type { SchemaNode } from '../../../model/snapshot.js'
 import { narrowing, widening } from './direction.js'
 import { arrayKeyword, formatValue, sameJson } from './node.js'
 import { report, type ComparisonScope } from './scope.js'

@@ -1,4 +1,4 @@
-import type { Severity } from '../../types.js'
+import type { Severity } from '../../../model/change.js'
 
 /**
  * Which way data flows through a schema. Clients write requests and read responses, so a

@@ -1,5 +1,5 @@
-import type { ApiSnapshot, SnapshotOperation } from '../../types.js'
-import type { Change, ChangeSet, ModifiedOperation } from '../../../diff/types.js'
+import type { ApiSnapshot, SnapshotOperation } from '../../../model/snapshot.js'
+import type { Change, ChangeSet, ModifiedOperation } from '../../../model/change.js'
 import { buildChangeSet, movesOf, operationAddedChange, operationRemovedChange, toOperationRef } from '../../../diff/change-set.js'
 import { matchOperations } from '../../../diff/match-operations.js'
 import { operationOrder } from '../../../diff/shared-causes.js'

@@ -1,4 +1,4 @@
-import type { Severity } from '../../../diff/types.js'
+import type { Severity } from '../../../model/change.js'
 import { nameListDelta } from '../compare-names.js'
 import type { GraphqlDirectiveNode } from '../nodes.js'
 import { docsChanges } from './docs-changes.js'

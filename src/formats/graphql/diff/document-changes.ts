@@ -1,4 +1,4 @@
-import type { Change } from '../../../diff/types.js'
+import type { Change } from '../../../model/change.js'
 import { directivePointer, typePointer } from '../nodes.js'
 import { directiveChanges } from './directive-changes.js'
 import type { LocalChange } from './local-change.js'

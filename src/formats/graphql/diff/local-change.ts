@@ -1,4 +1,4 @@
-import type { Severity } from '../../../diff/types.js'
+import type { Severity } from '../../../model/change.js'
 
 /**
  * A change found inside one type, directive or field pair, before it is attributed to an

@@ -1,4 +1,4 @@
-import type { Change } from '../../../diff/types.js'
+import type { Change } from '../../../model/change.js'
 import { SharedCauses, type SharedCause } from '../../../diff/shared-causes.js'
 import { typePointer } from '../nodes.js'
 import type { LocalChange } from './local-change.js'

@@ -1,4 +1,4 @@
-import type { ApiSnapshot, SnapshotOperation } from '../../types.js'
+import type { ApiSnapshot, SnapshotOperation } from '../../../model/snapshot.js'
 import {
   DIRECTIVE_POINTER_PREFIX,
   SCHEMA_POINTER,

@@ -1,4 +1,4 @@
-import type { Change } from '../../../diff/types.js'
+import type { Change } from '../../../model/change.js'
 import type { LocalChange } from './local-change.js'
 
 /** Turns a local change into a reported one: attributed to an operation, located from it, tagged with the component it was found in. */

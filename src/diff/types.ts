@@ -1,2 +1,0 @@
-// The change types live in `src/model/change.ts` (issue 10): re-exported here while importers move.
-export type * from '../model/change.js'
