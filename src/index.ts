@@ -49,7 +49,7 @@ export type { LiveSyncErrorCode, ConfigIssue } from './errors/errors.js'
 export { createHttpLoader } from './loaders/http-loader.js'
 export type { HttpLoaderOptions, PreparedRequest } from './loaders/http-loader.js'
 export type { HostResolver } from './loaders/network-guard.js'
-export { redactUrl } from './loaders/redact.js'
+export { redactUrl } from './shared/redact.js'
 export type { SourceLoader, LoadRequest, LoadResult, LoadProgress } from './model/loader.js'
 
 export { systemClock } from './runtime/clock.js'

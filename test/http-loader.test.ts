@@ -11,7 +11,7 @@ import {
 import { createHttpLoader } from '../src/loaders/http-loader.js'
 import { DEFAULT_ACCEPT } from '../src/loaders/request-headers.js'
 import { parseRetryAfter } from '../src/loaders/retry-after.js'
-import { redactUrl } from '../src/loaders/redact.js'
+import { redactUrl } from '../src/shared/redact.js'
 import type { LoadProgress } from '../src/model/loader.js'
 import type { TestRequestHandler } from './helpers/http-server.js'
 import { loadRequest, serve, sourceFor } from './helpers/loader-tests.js'

@@ -3,7 +3,7 @@ import { InvalidSpecError, LiveSyncError, NetworkError, TimeoutError, isHttpErro
 import { askGraphqlEndpoint, type GraphqlEndpointAnswer } from '../discovery/ask-graphql-endpoint.js'
 import { detectSourceType } from '../formats/detect-type.js'
 import type { SourceType } from '../model/identity.js'
-import { redactUrl } from '../loaders/redact.js'
+import { redactUrl } from '../shared/redact.js'
 import { buildRequestHeaders } from '../loaders/request-headers.js'
 import { splitUrlCredentials } from '../loaders/url-credentials.js'
 import { linkedAbortController } from '../runtime/abort.js'

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SourceType } from '../model/identity.js'
-import { redactUrl } from '../loaders/redact.js'
+import { redactUrl } from '../shared/redact.js'
 import { UsageError } from './usage.js'
 
 /** A source named on the command line: a URL or a file. */

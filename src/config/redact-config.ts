@@ -1,5 +1,5 @@
 import type { LiveSourceConfig } from './config.js'
-import { redactUrl } from '../loaders/redact.js'
+import { redactUrl } from '../shared/redact.js'
 
 /** Placeholder shown instead of a header value. */
 export const REDACTED = '[redacted]'

@@ -1,6 +1,6 @@
 import { NetworkError } from '../errors/errors.js'
 import { crossOriginHeaders } from './cross-origin-headers.js'
-import { redactUrl } from './redact.js'
+import { redactUrl } from '../shared/redact.js'
 import type { RequestContext } from './request-context.js'
 
 /** One request of a redirect chain. */

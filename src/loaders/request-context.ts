@@ -1,4 +1,4 @@
-import { redactUrl } from './redact.js'
+import { redactUrl } from '../shared/redact.js'
 
 /** Who and what a loader error is about; `label` starts every message. */
 export interface RequestContext {

@@ -1,5 +1,5 @@
 import pRetry, { AbortError } from 'p-retry'
-import type { LiveSourceConfig } from '../config/config.js'
+import type { LiveSourceConfig } from '../model/source-config.js'
 import { LiveSyncError, NetworkError, TimeoutError, toError } from '../errors/errors.js'
 import type { LoadRequest, LoadResult, SourceLoader } from '../model/loader.js'
 import { linkedAbortController, raceAbort, sleep } from './abort.js'

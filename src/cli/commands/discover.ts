@@ -1,5 +1,5 @@
 import { exploreServer, type DiscoveredSpec, type DiscoveryReport } from '../../discovery/discover-spec.js'
-import { redactUrl } from '../../loaders/redact.js'
+import { redactUrl } from '../../shared/redact.js'
 import { colorEnabled, createPalette, stripControls, type Palette } from '../color.js'
 import type { Command } from '../command.js'
 import { parseHeaderOptions } from '../source-location.js'

@@ -1,5 +1,4 @@
 import type { JsonObject } from './own.js'
-import type { ParsedRef } from './refs.js'
 import type { SchemaRegistry } from './schema-registry.js'
 import type { Warnings } from './warnings.js'
 
@@ -20,6 +19,15 @@ export interface NormalizeContext {
   readonly refCache: Map<string, ParsedRef | undefined>
   /** Hash of each normalized operation part (parameter, request body, response), by the part object. */
   readonly partHashes: Map<object, string>
+}
+
+/** A `$ref` taken apart once (`parseRef`). */
+export interface ParsedRef {
+  segments: string[]
+  /** Canonical pointer (`~` escapes only, no percent-encoding). */
+  pointer: string
+  /** The pointer used when the ref names a schema: Swagger 2.0 `#/definitions/X` becomes `#/components/schemas/X`. */
+  schemaPointer: string
 }
 
 /** A normalized part of an operation plus the schema pointers it references. */

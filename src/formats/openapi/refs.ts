@@ -1,4 +1,4 @@
-import type { NormalizeContext, OpenApiFamily } from './context.js'
+import type { NormalizeContext, OpenApiFamily, ParsedRef } from './context.js'
 import { formatFragmentPointer, parseFragmentPointer, resolvePointer } from './pointer.js'
 import { getOwn, isRecord, type JsonObject } from './own.js'
 
@@ -6,14 +6,6 @@ import { getOwn, isRecord, type JsonObject } from './own.js'
 const MAX_REF_HOPS = 64
 
 /** A `#` reference taken apart: where it points in the parsed document and its canonical spelling. */
-export interface ParsedRef {
-  segments: string[]
-  /** Canonical pointer (`~` escapes only, no percent-encoding). */
-  pointer: string
-  /** The pointer used when the ref names a schema: Swagger 2.0 `#/definitions/X` becomes `#/components/schemas/X`. */
-  schemaPointer: string
-}
-
 /**
  * Parses a `$ref` string once per document (the same refs recur thousands of times in large
  * specs); undefined for refs that leave the document.
