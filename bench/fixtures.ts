@@ -7,6 +7,7 @@ import { LiveSyncService } from '../src/service/LiveSyncService.js'
 import type { LoadResult, SourceLoader } from '../src/model/loader.js'
 import type { SourceType } from '../src/model/identity.js'
 import { defaultFormats } from '../src/formats/default-formats.js'
+import { textReportLines } from '../src/report/text.js'
 import { formatBytes, formatMs, heapUsed, medianMs, type BenchRow } from './harness.js'
 
 /** The real documents live beside the project, not in it: users' machines do not have them. */
@@ -106,7 +107,7 @@ export async function fullSyncMs(pair: Pair, beforeText: string, afterText: stri
     times.push(performance.now() - start)
     if (result.status !== 'success') throw new Error(`${pair.label}: ${result.error?.message}`)
     const s = result.changes!.summary
-    summary = `+${s.added} -${s.removed} ~${s.modified}, ${s.breaking + s.warning + s.info} causes (${s.breaking} breaking), ${result.changes!.modified.reduce((sum, entry) => sum + entry.changes.length, 0)} per-operation entries`
+    summary = `+${s.added} -${s.removed} ~${s.modified}, ${s.breaking + s.warning + s.info} causes (${s.breaking} breaking), ${result.changes!.modified.reduce((sum, entry) => sum + entry.changes.length, 0)} per-operation entries, ${textReportLines(result.changes!).length} lines of text report`
   }
   await service.dispose()
   times.sort((a, b) => a - b)
