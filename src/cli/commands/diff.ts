@@ -83,7 +83,7 @@ interface CompareSettings {
 }
 
 async function compare(oldLocation: SourceLocation, newLocation: SourceLocation, settings: CompareSettings, io: CliIo): Promise<ChangeSet> {
-  const loader = new CliLoader(io.fetch, io.importGraphql)
+  const loader = new CliLoader(io.fetch, io.importGraphql, io.clock)
   const [before, after] = await Promise.all([load(oldLocation, settings, loader), load(newLocation, settings, loader)])
   const type = settings.type ?? before.detected ?? after.detected
   if (type === undefined) {
