@@ -1,8 +1,9 @@
 import { parseSourceConfig, type LiveSourceConfig } from '../config/config.js'
-import { InvalidSpecError, LiveSyncError, isHttpError, toError } from '../errors/errors.js'
+import { InvalidSpecError, type LiveSyncError, isHttpError } from '../errors/errors.js'
 import { defaultFormats } from '../formats/default-formats.js'
 import { detectSourceType } from '../formats/detect-type.js'
 import { FormatRegistry } from '../formats/format-registry.js'
+import { snapshotOf } from '../formats/snapshot-of.js'
 import type { SourceType } from '../model/identity.js'
 import type { SpecFormat } from '../formats/types.js'
 import { createHttpLoader } from '../loaders/http-loader.js'
@@ -133,17 +134,10 @@ async function inspectContent(
     throw new InvalidSpecError(`Source "${config.id}" serves ${TYPE_NAMES[detected]}, but its type is '${config.type}'`, { sourceId: config.id })
   }
   const formats = new FormatRegistry([...defaultFormats(), ...(options.formats ?? [])])
-  const format = formats.get(config.type, config.id)
-  try {
-    const { snapshot } = await format.normalize(content, { sourceId: config.id, contentType })
-    report.specVersion = snapshot.specVersion
-    report.title = snapshot.title
-    report.operationCount = snapshot.operations.length
-  } catch (error) {
-    if (error instanceof LiveSyncError) throw error
-    const cause = toError(error)
-    throw new InvalidSpecError(`The document of source "${config.id}" could not be read as ${config.type}: ${cause.message}`, { sourceId: config.id, cause })
-  }
+  const snapshot = await snapshotOf(formats.get(config.type, config.id), content, { sourceId: config.id, contentType })
+  report.specVersion = snapshot.specVersion
+  report.title = snapshot.title
+  report.operationCount = snapshot.operations.length
 }
 
 /** Wraps `fetch` to note the status of the response, which the HTTP loader does not return. */
