@@ -5,6 +5,7 @@ import { benchFixtures } from './fixtures.js'
 import { benchMerge } from './merge.js'
 import { benchEtagPoll } from './etag-poll.js'
 import { benchYaml } from './yaml.js'
+import { benchHashes } from './hash.js'
 import { benchGraphqlCollection } from './graphql-collection.js'
 import { benchEventLoopBlocks } from './event-loop-block.js'
 import { benchRedisWorkers } from './redis-workers.js'
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     ['collection merge', mergeRows],
     ['ETag polling', benchEtagPoll],
     ['YAML parsing', benchYaml],
+    ['fast hash', benchHashes],
     ['GraphQL collection generation', graphqlCollectionRows],
     ['event-loop blocks', benchEventLoopBlocks],
     ['Redis workers', benchRedisWorkers],

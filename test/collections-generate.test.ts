@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { generateCollection, type Collection, type Folder, type Request } from '../src/collections/index.js'
 import { folderId } from '../src/collections/ids.js'
-import { fastHash } from '../src/formats/hash.js'
 import type { SchemaNode } from '../src/model/snapshot.js'
 import { createUser, deepFreeze, listUsers, op, snapshot, userSchema, usersApi, requests } from './helpers/collections-snapshots.js'
 
@@ -42,7 +41,7 @@ describe('generateCollection: structure', () => {
   it('gives each request an id derived from its operation identity, the same on every generation', () => {
     const collection = generateCollection(usersApi())
     const request = requestFor(collection, 'GET /users/{id}')
-    expect(request.id).toBe(`req-${fastHash('GET /users/{}')}`)
+    expect(request.id).toBe('req-fbb5e170a15e8214')
     const renamedParameter = generateCollection(snapshot([op('GET', '/users/{userId}')]))
     expect(requestFor(renamedParameter, 'GET /users/{userId}').id).toBe(request.id)
   })

@@ -56,3 +56,53 @@ describe('upgrading from snapshot model 2', () => {
     }
   })
 })
+
+/**
+ * Snapshot model 4 (issue 10, move 6) hashes Postman and GraphQL operations with the formats' one
+ * fast hash instead of an FNV hash, so their saved hashes no longer match. Generated request ids
+ * keep their own frozen hash: a collection generated under model 3 keeps every id. The fixtures are
+ * what the code of model 3 (commit `38486f1`) saved and generated.
+ */
+describe('upgrading from snapshot model 3', () => {
+  const cases = [
+    { id: 'schema', type: 'graphql', file: 'schema.graphql', contentType: 'text/plain', change: (text: string) => text.replace('  name: String!\n  owner', '  name: String!\n  age: Int\n  owner') },
+    { id: 'requests', type: 'postman', file: 'requests.postman.json', contentType: 'application/json', change: (text: string) => text.replace('"List pets"', '"All pets"') },
+  ] as const
+
+  for (const { id, type, file, contentType, change } of cases) {
+    it(`keeps the request ids of a ${type} collection generated before, although the operation hashes moved`, async () => {
+      expect(SNAPSHOT_MODEL_VERSION).toBeGreaterThan(3)
+      const text = fixture(file)
+      const saved = JSON.parse(fixture(`state-model-3-${type}.json`)) as { model: number; snapshot: { operations: Array<{ key: string; hash: string }> } }
+      expect(saved.model).toBe(3)
+      const collection = JSON.parse(fixture(`collection-model-3-${type}.json`)) as Collection
+      const store = memoryStore()
+      await store.set(`source:${id}`, JSON.stringify(saved))
+      const target = { collection: structuredClone(collection), read: async () => target.collection, write: async (next: Collection) => void (target.collection = next) }
+      const loader = new FakeLoader().script(id, content(text, { contentType }), content(change(text), { contentType }))
+      const service = new LiveSyncService({ loader, store })
+      try {
+        await service.addSource({ id, name: id, type, url: `http://127.0.0.1:1/${file}`, refreshInterval: 0 })
+        // Hashes of another model would be diffed as changes: the saved snapshot is dropped instead.
+        expect(service.getSnapshot(id)).toBeUndefined()
+        service.attachTarget(id, target)
+        const result = await service.syncSource(id)
+        expect(result.status).toBe('success')
+        expect(result.merge).toMatchObject({ added: [], removed: [], renamed: [], updated: [] })
+        expect(requestIds(target.collection)).toEqual(requestIds(collection))
+        const hashes = (operations: ReadonlyArray<{ key: string; hash: string }>) => Object.fromEntries(operations.map((operation) => [operation.key, operation.hash]))
+        const now = hashes(service.getSnapshot(id)!.operations)
+        const before = hashes(saved.snapshot.operations)
+        expect(Object.keys(now).sort()).toEqual(Object.keys(before).sort())
+        for (const key of Object.keys(now)) expect(now[key]).not.toBe(before[key])
+
+        const changed = await service.syncSource(id)
+        expect(changed.changes?.changes.length).toBeGreaterThan(0)
+        expect(changed.merge).toMatchObject({ added: [], removed: [] })
+        expect(requestIds(target.collection)).toEqual(requestIds(collection))
+      } finally {
+        await service.dispose()
+      }
+    })
+  }
+})

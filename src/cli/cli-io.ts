@@ -1,4 +1,5 @@
 import type { GraphqlImporter } from '../formats/graphql/graphql-module.js'
+import type { Clock } from '../model/clock.js'
 
 /** Where a command writes: `process.stdout` / `process.stderr` or a test double. */
 export interface CliOutput {
@@ -33,4 +34,6 @@ export interface CliIo {
   readonly importGraphql?: GraphqlImporter | undefined
   /** Where questions are answered; without one, nothing is asked (as without a terminal). */
   readonly stdin?: CliInput | undefined
+  /** The clock of timeouts and polls (a test's fake clock). @default the platform's timers */
+  readonly clock?: Clock | undefined
 }

@@ -1,12 +1,13 @@
 import type { LiveSourceConfig } from '../config/config.js'
-import { TimeoutError } from '../errors/errors.js'
 import { createGraphqlFormat, graphqlIntrospectionRequest } from '../formats/graphql/index.js'
 import { createGraphqlLoader, importGraphqlPackage, type GraphqlImporter } from '../formats/graphql/graphql-module.js'
 import type { SpecFormat } from '../formats/types.js'
 import { prepareSourceRequest } from '../loaders/prepare-request.js'
 import type { LoadRequest, LoadResult, SourceLoader } from '../model/loader.js'
 import { createNodeLoader } from '../node/node-loader.js'
-import { linkedAbortController, raceAbort } from '../runtime/abort.js'
+import type { Clock } from '../model/clock.js'
+import { systemClock } from '../runtime/clock.js'
+import { loadOnce } from '../runtime/load-once.js'
 
 /** A loaded document (never "not modified": the CLI's own loads send no validators). */
 export type LoadedDocument = Extract<LoadResult, { content: string }>
@@ -27,9 +28,12 @@ export class CliLoader implements SourceLoader {
   readonly #importGraphql: GraphqlImporter
   /** The `fetch` of URL loads, for the CLI's own questions to a server. */
   readonly fetch: typeof fetch
+  /** The clock the CLI's own loads and questions are timed by. */
+  readonly clock: Clock
 
-  constructor(fetchImpl?: typeof fetch, importGraphql: GraphqlImporter = importGraphqlPackage) {
+  constructor(fetchImpl?: typeof fetch, importGraphql: GraphqlImporter = importGraphqlPackage, clock: Clock = systemClock) {
     this.fetch = fetchImpl ?? ((input, init) => globalThis.fetch(input, init))
+    this.clock = clock
     this.#importGraphql = importGraphql
     this.#inner = createNodeLoader({
       fetch: this.fetch,
@@ -67,19 +71,10 @@ export class CliLoader implements SourceLoader {
     return this.#inner.load(source, request)
   }
 
-  /** One load outside the service, with its own timeout; `signal` cancels it (the user pressed Ctrl-C). */
+  /** One load outside the service, with its own timeout on the loader's clock; `signal` cancels it (the user pressed Ctrl-C). */
   async loadOnce(source: LiveSourceConfig, timeoutMs: number, signal?: AbortSignal): Promise<LoadedDocument> {
-    const { controller, dispose } = linkedAbortController(...(signal === undefined ? [] : [signal]))
-    const timer = setTimeout(() => {
-      controller.abort(new TimeoutError(`Source "${source.id}" did not answer within ${timeoutMs} ms`, timeoutMs, { sourceId: source.id }))
-    }, timeoutMs)
-    try {
-      const loaded = await raceAbort(this.#inner.load(source, { signal: controller.signal, maxBytes: CLI_MAX_BYTES }), controller.signal)
-      if (loaded.notModified === true) throw new Error('unexpected "not modified" answer to a request without validators')
-      return loaded
-    } finally {
-      clearTimeout(timer)
-      dispose()
-    }
+    const loaded = await loadOnce(source, { loader: this.#inner, clock: this.clock, timeoutMs, signal, request: { maxBytes: CLI_MAX_BYTES } })
+    if (loaded.notModified === true) throw new Error('unexpected "not modified" answer to a request without validators')
+    return loaded
   }
 }

@@ -1,12 +1,12 @@
 import type { LiveSourceConfig } from '../config/config.js'
-import { InvalidSpecError, LiveSyncError, NetworkError, TimeoutError, isHttpError } from '../errors/errors.js'
+import { InvalidSpecError, LiveSyncError, NetworkError, isHttpError } from '../errors/errors.js'
 import { askGraphqlEndpoint, type GraphqlEndpointAnswer } from '../discovery/ask-graphql-endpoint.js'
 import { detectSourceType } from '../formats/detect-type.js'
 import type { SourceType } from '../model/identity.js'
 import { redactUrl } from '../shared/redact.js'
 import { buildRequestHeaders } from '../loaders/request-headers.js'
 import { splitUrlCredentials } from '../loaders/url-credentials.js'
-import { linkedAbortController } from '../runtime/abort.js'
+import { sourceTimeoutError, withTimeout } from '../runtime/load-once.js'
 import type { CliLoader, LoadedDocument } from './cli-loader.js'
 
 /** What one look at a source found. */
@@ -64,17 +64,17 @@ async function askWithTimeout(
   timeoutMs: number,
   signal: AbortSignal | undefined,
 ): Promise<GraphqlEndpointAnswer | undefined> {
-  const { controller, dispose } = linkedAbortController(...(signal === undefined ? [] : [signal]))
-  const timer = setTimeout(() => controller.abort(new TimeoutError(`Source "${config.id}" did not answer within ${timeoutMs} ms`, timeoutMs)), timeoutMs)
+  const target = splitUrlCredentials(url)
+  const headers = buildRequestHeaders({ sourceId: config.id, configHeaders: config.headers, basicAuthorization: target.basicAuthorization })
   try {
-    const target = splitUrlCredentials(url)
-    const headers = buildRequestHeaders({ sourceId: config.id, configHeaders: config.headers, basicAuthorization: target.basicAuthorization })
-    return await askGraphqlEndpoint(loader.fetch, target.url, headers, controller.signal, config.id)
+    return await withTimeout((timed) => askGraphqlEndpoint(loader.fetch, target.url, headers, timed, config.id), {
+      clock: loader.clock,
+      timeoutMs,
+      signal,
+      timeoutError: () => sourceTimeoutError(config.id, timeoutMs),
+    })
   } catch {
     return undefined
-  } finally {
-    clearTimeout(timer)
-    dispose()
   }
 }
 

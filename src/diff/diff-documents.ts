@@ -3,7 +3,8 @@ import { defaultFormats } from '../formats/default-formats.js'
 import { detectDocumentType, looksLikeSdl } from '../formats/detect-type.js'
 import { FormatRegistry } from '../formats/format-registry.js'
 import { parseDocument } from '../formats/parse-document.js'
-import type { ApiSnapshot, NormalizedDocument } from '../model/snapshot.js'
+import { snapshotOf } from '../formats/snapshot-of.js'
+import type { ApiSnapshot } from '../model/snapshot.js'
 import type { SourceType } from '../model/identity.js'
 import type { SpecFormat } from '../formats/types.js'
 import { emptyChangeSet } from './change-set.js'
@@ -43,9 +44,9 @@ export async function diffDocuments(oldText: string, newText: string, options: D
       sourceId: 'new',
     })
   }
-  // Equal canonical texts mean equal definitions (the service compares their hashes).
-  if (before.normalized.canonical === after.normalized.canonical) return emptyChangeSet()
-  return registry.get(after.type).diff(asSnapshot(before.normalized), asSnapshot(after.normalized))
+  // Equal fingerprints mean equal definitions, as in the service's unchanged check.
+  if (before.snapshot.fingerprint === after.snapshot.fingerprint) return emptyChangeSet()
+  return registry.get(after.type).diff(before.snapshot, after.snapshot)
 }
 
 /**
@@ -61,10 +62,10 @@ export function diffSnapshots(before: ApiSnapshot, after: ApiSnapshot, options: 
   return new FormatRegistry(options.formats ?? defaultFormats()).get(after.type).diff(before, after)
 }
 
-async function readDocument(side: Side, text: string, options: DiffDocumentsOptions, registry: FormatRegistry): Promise<{ type: SourceType; normalized: NormalizedDocument }> {
+async function readDocument(side: Side, text: string, options: DiffDocumentsOptions, registry: FormatRegistry): Promise<{ type: SourceType; snapshot: ApiSnapshot }> {
   const { type, parsed } = options.type === undefined ? detect(side, text, options.contentType) : { type: options.type, parsed: undefined }
   const context = { sourceId: side, ...(options.contentType === undefined ? {} : { contentType: options.contentType }), ...(parsed === undefined ? {} : { parsed }) }
-  return { type, normalized: await registry.get(type, side).normalize(text, context) }
+  return { type, snapshot: await snapshotOf(registry.get(type, side), text, context) }
 }
 
 /** The kind of one document, and its parsed value when it is JSON or YAML (handed to the format, which then does not parse again). */
@@ -83,11 +84,6 @@ function detect(side: Side, text: string, contentType: string | undefined): { ty
   if (!/^\s*[[{]/.test(text) && looksLikeSdl(text)) return { type: 'graphql', parsed: undefined }
   if (parseError !== undefined) throw parseError
   throw new InvalidSpecError(`The document of source "${side}" is not an OpenAPI, GraphQL or Postman document`, { sourceId: side })
-}
-
-function asSnapshot(normalized: NormalizedDocument): ApiSnapshot {
-  // The fingerprint only serves the service's unchanged check, done above on the canonical text.
-  return { ...normalized.snapshot, fingerprint: '' }
 }
 
 function describeType(type: SourceType): string {

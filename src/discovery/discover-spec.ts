@@ -2,6 +2,8 @@ import { InvalidConfigError } from '../errors/errors.js'
 import { canonicalJson, fastHash } from '../formats/hash.js'
 import type { SourceType } from '../model/identity.js'
 import { buildRequestHeaders } from '../loaders/request-headers.js'
+import type { Clock } from '../model/clock.js'
+import { systemClock } from '../runtime/clock.js'
 import { redactUrl } from '../shared/redact.js'
 import { splitUrlCredentials } from '../loaders/url-credentials.js'
 import { guessFramework } from './guess-framework.js'
@@ -15,6 +17,8 @@ export interface DiscoverSpecOptions {
   readonly fetch?: typeof fetch | undefined
   /** Budget of each probe in ms (probes run in parallel). @default 3000 */
   readonly timeoutMs?: number | undefined
+  /** The clock the probes' budget runs on (a test's fake clock). @default the platform's timers */
+  readonly clock?: Clock | undefined
   /** Cancels the discovery; it then rejects with the signal's reason. */
   readonly signal?: AbortSignal | undefined
   /** Headers sent with every probe (e.g. `Authorization`). Never shown in errors. */
@@ -106,6 +110,7 @@ export async function exploreServer(baseUrl: string, options: DiscoverSpecOption
       basicAuthorization: target.basicAuthorization,
     }),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    clock: options.clock ?? systemClock,
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
     onRefused: (url, answer) => refused.push({ url, status: answer.status, message: answer.message, introspectionDisabled: answer.introspectionDisabled }),
   }
@@ -118,7 +123,7 @@ export async function exploreServer(baseUrl: string, options: DiscoverSpecOption
   try {
     const results = await Promise.all(
       probes.map(async ({ url, probe, given }, order) => {
-        const hit = await runProbe(splitUrlCredentials(url).url, probe, context, probeControllers[order]!)
+        const hit = await runProbe(splitUrlCredentials(url).url, probe, context, probeControllers[order]!.signal)
         return hit === undefined ? undefined : toDiscovered(url, probe, hit, order, given)
       }),
     )

@@ -7,6 +7,8 @@ import { requestContext } from '../loaders/request-context.js'
 import { fetchFollowingRedirects } from '../loaders/follow-redirects.js'
 import { askGraphqlEndpoint, type GraphqlEndpointAnswer } from './ask-graphql-endpoint.js'
 import type { SpecProbe } from './probe-table.js'
+import type { Clock } from '../model/clock.js'
+import { withTimeout } from '../runtime/load-once.js'
 
 /** What every probe of one discovery shares. */
 export interface ProbeContext {
@@ -15,6 +17,8 @@ export interface ProbeContext {
   headers: Headers
   /** Budget of one probe, all its requests included. */
   timeoutMs: number
+  /** The clock the budget runs on. */
+  clock: Clock
   maxBytes: number
   /** Told of a GraphQL endpoint that answered the introspection probe with errors. */
   onRefused?: ((url: string, answer: Extract<GraphqlEndpointAnswer, { kind: 'refused' }>) => void) | undefined
@@ -36,30 +40,36 @@ export interface ProbeHit {
  * HEAD succeeded or is not supported (405, 501, or a failed request); for the GraphQL probe, a POST
  * of the smallest introspection query (an endpoint that answers with errors is told to
  * `context.onRefused`). Resolves `undefined` for a miss (any status other than 2xx,
- * a timeout, a body that is no API definition). The probe's timeout aborts `controller`, which the
- * caller also aborts to cancel the discovery.
+ * a timeout on `context.clock`, a body that is no API definition). `signal` cancels
+ * it (the discovery was cancelled).
  */
-export async function runProbe(url: string, probe: SpecProbe, context: ProbeContext, controller: AbortController): Promise<ProbeHit | undefined> {
-  const timer = setTimeout(() => controller.abort(new TimeoutError(`Probe of ${url} timed out`, context.timeoutMs)), context.timeoutMs)
+export async function runProbe(url: string, probe: SpecProbe, context: ProbeContext, signal: AbortSignal): Promise<ProbeHit | undefined> {
   try {
-    if (probe.kind === 'graphql') {
-      const answer = await askGraphqlEndpoint(context.fetch, url, context.headers, controller.signal)
-      if (answer.kind === 'refused') context.onRefused?.(url, answer)
-      return answer.kind === 'introspectable' ? classify(answer.text, answer.headers, probe) : undefined
-    }
-    const response = await headThenGet(url, context, controller.signal)
-    if (response === undefined) return undefined
-    const { text } = await readBody(response, {
-      signal: controller.signal,
-      maxBytes: context.maxBytes,
-      context: requestContext('discovery', 'GET', url),
+    return await withTimeout((signal) => probeOnce(url, probe, context, signal), {
+      clock: context.clock,
+      timeoutMs: context.timeoutMs,
+      signal,
+      timeoutError: () => new TimeoutError(`Probe of ${url} timed out`, context.timeoutMs),
     })
-    return classify(text, response.headers, probe)
   } catch {
     return undefined
-  } finally {
-    clearTimeout(timer)
   }
+}
+
+async function probeOnce(url: string, probe: SpecProbe, context: ProbeContext, signal: AbortSignal): Promise<ProbeHit | undefined> {
+  if (probe.kind === 'graphql') {
+    const answer = await askGraphqlEndpoint(context.fetch, url, context.headers, signal)
+    if (answer.kind === 'refused') context.onRefused?.(url, answer)
+    return answer.kind === 'introspectable' ? classify(answer.text, answer.headers, probe) : undefined
+  }
+  const response = await headThenGet(url, context, signal)
+  if (response === undefined) return undefined
+  const { text } = await readBody(response, {
+    signal,
+    maxBytes: context.maxBytes,
+    context: requestContext('discovery', 'GET', url),
+  })
+  return classify(text, response.headers, probe)
 }
 
 /** Sends a probe through the loader's redirect handling, so probe headers never follow a redirect to another origin. */

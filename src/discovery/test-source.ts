@@ -1,13 +1,16 @@
 import { parseSourceConfig, type LiveSourceConfig } from '../config/config.js'
-import { InvalidSpecError, LiveSyncError, TimeoutError, isHttpError, toError } from '../errors/errors.js'
+import { InvalidSpecError, type LiveSyncError, isHttpError } from '../errors/errors.js'
 import { defaultFormats } from '../formats/default-formats.js'
 import { detectSourceType } from '../formats/detect-type.js'
 import { FormatRegistry } from '../formats/format-registry.js'
+import { snapshotOf } from '../formats/snapshot-of.js'
 import type { SourceType } from '../model/identity.js'
 import type { SpecFormat } from '../formats/types.js'
 import { createHttpLoader } from '../loaders/http-loader.js'
 import type { LoadResult, SourceLoader } from '../model/loader.js'
-import { linkedAbortController, raceAbort } from '../runtime/abort.js'
+import type { Clock } from '../model/clock.js'
+import { systemClock } from '../runtime/clock.js'
+import { loadOnce } from '../runtime/load-once.js'
 import { HTML_HINT, asLiveSyncError, currentPageOrigin, detectBrowser, hintFor, wrongTypeHint } from './source-hints.js'
 
 /** Options of {@link testSource}. */
@@ -24,6 +27,8 @@ export interface TestSourceOptions {
   readonly formats?: readonly SpecFormat[] | undefined
   /** Cancels the test; it then rejects with the signal's reason. */
   readonly signal?: AbortSignal | undefined
+  /** The clock the timeout and `durationMs` run on (a test's fake clock). @default the platform's timers and `Date.now` */
+  readonly clock?: Clock | undefined
   /** Whether this runs in a browser page (words the CORS hint). @default detected from `window` / `document` */
   readonly isBrowser?: boolean | undefined
   /** The page's origin, to tell cross-origin URLs. @default `location.origin` when there is one */
@@ -67,13 +72,14 @@ const DEFAULT_MAX_BYTES = 50 * 1024 * 1024
  */
 export async function testSource(input: unknown, options: TestSourceOptions = {}): Promise<SourceTestReport> {
   options.signal?.throwIfAborted()
-  const startedAt = Date.now()
+  const clock = options.clock ?? systemClock
+  const startedAt = clock.now()
   const report: SourceTestReport = { reachable: false, durationMs: 0 }
   const observed: { status?: number } = {}
   let config: LiveSourceConfig | undefined
   try {
     config = parseSourceConfig(input)
-    const loaded = await loadOnce(config, options, observed)
+    const loaded = await loadSource(config, options, clock, observed)
     report.reachable = true
     if (loaded.contentType !== undefined) report.contentType = loaded.contentType
     await inspectContent(loaded.content, loaded.contentType, config, options, report)
@@ -86,34 +92,27 @@ export async function testSource(input: unknown, options: TestSourceOptions = {}
     if (hint !== undefined) report.hint = hint
   }
   if (observed.status !== undefined) report.httpStatus = observed.status
-  report.durationMs = Date.now() - startedAt
+  report.durationMs = clock.now() - startedAt
   return report
 }
 
-async function loadOnce(
+async function loadSource(
   config: LiveSourceConfig,
   options: TestSourceOptions,
+  clock: Clock,
   observed: { status?: number },
 ): Promise<Extract<LoadResult, { content: string }>> {
   const loader = options.loader ?? createHttpLoader({ fetch: recordingFetch(options.fetch, observed) })
-  const timeoutMs = config.timeout ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const { controller, dispose } = linkedAbortController(...(options.signal ? [options.signal] : []))
-  const timer = setTimeout(() => {
-    controller.abort(new TimeoutError(`Source "${config.id}" did not answer within ${timeoutMs} ms`, timeoutMs, { sourceId: config.id }))
-  }, timeoutMs)
-  try {
-    const request = { signal: controller.signal, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES }
-    const loaded = await raceAbort(loader.load(config, request), controller.signal)
-    // No validators were sent, so a loader answering "not modified" is broken.
-    if (loaded.notModified === true) throw new InvalidSpecError(`Source "${config.id}": the loader answered "not modified" to a first request`, { sourceId: config.id })
-    return loaded
-  } catch (error) {
-    if (controller.signal.aborted && !options.signal?.aborted) throw controller.signal.reason
-    throw error
-  } finally {
-    clearTimeout(timer)
-    dispose()
-  }
+  const loaded = await loadOnce(config, {
+    loader,
+    clock,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    signal: options.signal,
+    request: { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES },
+  })
+  // No validators were sent, so a loader answering "not modified" is broken.
+  if (loaded.notModified === true) throw new InvalidSpecError(`Source "${config.id}": the loader answered "not modified" to a first request`, { sourceId: config.id })
+  return loaded
 }
 
 /** Detects the content's type, checks it against the config, and normalizes it with the config's format. */
@@ -135,17 +134,10 @@ async function inspectContent(
     throw new InvalidSpecError(`Source "${config.id}" serves ${TYPE_NAMES[detected]}, but its type is '${config.type}'`, { sourceId: config.id })
   }
   const formats = new FormatRegistry([...defaultFormats(), ...(options.formats ?? [])])
-  const format = formats.get(config.type, config.id)
-  try {
-    const { snapshot } = await format.normalize(content, { sourceId: config.id, contentType })
-    report.specVersion = snapshot.specVersion
-    report.title = snapshot.title
-    report.operationCount = snapshot.operations.length
-  } catch (error) {
-    if (error instanceof LiveSyncError) throw error
-    const cause = toError(error)
-    throw new InvalidSpecError(`The document of source "${config.id}" could not be read as ${config.type}: ${cause.message}`, { sourceId: config.id, cause })
-  }
+  const snapshot = await snapshotOf(formats.get(config.type, config.id), content, { sourceId: config.id, contentType })
+  report.specVersion = snapshot.specVersion
+  report.title = snapshot.title
+  report.operationCount = snapshot.operations.length
 }
 
 /** Wraps `fetch` to note the status of the response, which the HTTP loader does not return. */

@@ -1,8 +1,9 @@
 import pRetry, { AbortError } from 'p-retry'
 import type { LiveSourceConfig } from '../model/source-config.js'
-import { LiveSyncError, NetworkError, TimeoutError, toError } from '../errors/errors.js'
+import { LiveSyncError, NetworkError, toError } from '../errors/errors.js'
 import type { LoadRequest, LoadResult, SourceLoader } from '../model/loader.js'
-import { linkedAbortController, raceAbort, sleep } from './abort.js'
+import { sleep } from './abort.js'
+import { loadOnce } from './load-once.js'
 import type { Clock } from '../model/clock.js'
 import { isRetryable, retryDelay, type RetryOptions } from './retry-policy.js'
 
@@ -13,7 +14,7 @@ export interface LoadWithRetryOptions {
   timeoutMs: number
   /** Cancels the whole load, retries and waits included. */
   signal: AbortSignal
-  request: Omit<LoadRequest, 'signal'>
+  request: Omit<LoadRequest, 'signal' | 'clock' | 'attempt'>
   /** Called before each wait between attempts. */
   onRetry?: (info: { attempt: number; error: LiveSyncError; delayMs: number }) => void
   /** Counts attempts as they start, so a failed sync can still say how many it made. */
@@ -21,8 +22,8 @@ export interface LoadWithRetryOptions {
 }
 
 /**
- * Loads a source with p-retry: one attempt per call of the loader, each with its own timeout
- * (the clock plus an AbortController, so fake timers drive it). Waits between attempts go
+ * Loads a source with p-retry: one attempt per call of the loader, each a {@link loadOnce} with
+ * its own timeout on the clock. Waits between attempts go
  * through the clock too, because their length depends on the error (`Retry-After`), which
  * p-retry's own fixed schedule cannot express.
  */
@@ -32,7 +33,7 @@ export async function loadWithRetry(source: LiveSourceConfig, options: LoadWithR
     async (attempt) => {
       options.onAttempt?.(attempt)
       try {
-        return await loadOnce(source, options, attempt)
+        return await loadOnce(source, { ...options, request: { ...options.request, attempt } })
       } catch (thrown) {
         if (signal.aborted) throw new AbortError(toError(signal.reason))
         const error = asLiveSyncError(thrown, source)
@@ -56,24 +57,6 @@ export async function loadWithRetry(source: LiveSourceConfig, options: LoadWithR
       },
     },
   )
-}
-
-async function loadOnce(source: LiveSourceConfig, options: LoadWithRetryOptions, attempt: number): Promise<LoadResult> {
-  const { controller, dispose } = linkedAbortController(options.signal)
-  const timeoutMs = source.timeout ?? options.timeoutMs
-  const timer = options.clock.setTimeout(() => {
-    controller.abort(new TimeoutError(`Source "${source.id}" did not answer within ${timeoutMs} ms`, timeoutMs, { sourceId: source.id }))
-  }, timeoutMs)
-  try {
-    return await raceAbort(options.loader.load(source, { ...options.request, attempt, clock: options.clock, signal: controller.signal }), controller.signal)
-  } catch (error) {
-    // A timeout surfaces as the TimeoutError we aborted with, whatever the loader threw.
-    if (controller.signal.aborted && !options.signal.aborted) throw controller.signal.reason
-    throw error
-  } finally {
-    options.clock.clearTimeout(timer)
-    dispose()
-  }
 }
 
 function asLiveSyncError(error: unknown, source: LiveSourceConfig): LiveSyncError {

@@ -2,11 +2,11 @@ import type { LiveSourceConfig } from '../config/config.js'
 import { allAddedChangeSet } from '../diff/change-set.js'
 import { applySeverityOverrides, type SeverityOverrides } from '../diff/severity-overrides.js'
 import type { ChangeSet } from '../model/change.js'
-import { InvalidSpecError, LiveSyncError, toError } from '../errors/errors.js'
+import { InvalidSpecError, LiveSyncError } from '../errors/errors.js'
 import type { FormatRegistry } from '../formats/format-registry.js'
 import { sha256Hex } from '../formats/hash.js'
 import type { ApiSnapshot } from '../model/snapshot.js'
-import type { SpecFormat } from '../formats/types.js'
+import { snapshotOf } from '../formats/snapshot-of.js'
 import type { LoadResult } from '../model/loader.js'
 import { TimeSlice } from '../runtime/yield.js'
 import type { Baseline } from '../model/baseline.js'
@@ -60,7 +60,7 @@ export async function processLoadResult(
   const format = formats.get(config.type, config.id)
   // Each phase of a large document is long: the event loop turns between them (issue 11, item 9).
   await slice.yieldIfDue()
-  const snapshot = await normalize(format, loaded.content, config, loaded.contentType, slice).catch((error: unknown) => {
+  const snapshot = await snapshotOf(format, loaded.content, { sourceId: config.id, contentType: loaded.contentType }, slice).catch((error: unknown) => {
     if (isDocumentVerdict(error)) lastRejected.set(config, { contentHash, error })
     throw error
   })
@@ -77,29 +77,6 @@ export async function processLoadResult(
 /** An error that only the document's bytes caused (not a cancellation or a passing failure). */
 function isDocumentVerdict(error: unknown): error is LiveSyncError {
   return error instanceof LiveSyncError && (error.code === 'PARSE_ERROR' || error.code === 'INVALID_SPEC' || error.code === 'TOO_LARGE')
-}
-
-async function normalize(
-  format: SpecFormat,
-  text: string,
-  config: LiveSourceConfig,
-  contentType: string | undefined,
-  slice: TimeSlice,
-): Promise<ApiSnapshot> {
-  try {
-    const { snapshot, canonical } = await format.normalize(text, { sourceId: config.id, contentType })
-    await slice.yieldIfDue()
-    return { ...snapshot, fingerprint: await sha256Hex(canonical) }
-  } catch (error) {
-    if (error instanceof LiveSyncError) throw error
-    // A RangeError here is a stack overflow on absurdly nested input: the document's fault, not ours.
-    const cause = toError(error)
-    const reason = error instanceof RangeError ? 'it is nested too deeply' : cause.message
-    throw new InvalidSpecError(`The document of source "${config.id}" could not be read as ${config.type}: ${reason}`, {
-      sourceId: config.id,
-      cause,
-    })
-  }
 }
 
 function notModifiedWithoutBaseline(sourceId: string): InvalidSpecError {

@@ -14,8 +14,10 @@ export const STATE_VERSION = 1
  * 3: one operation identity (`shared/operation-identity.ts`): a trailing slash and `:id` segments no longer
  *    count, paths a document declares twice get `<identity>#<path>`. A user's collection keeps its request
  *    ids across the upgrade: the merge pairs by the identity of each request's operation key, never by id.
+ * 4: one fast hash (`formats/hash.ts` `fastHash`, Murmur3 style) for every format's operation and schema
+ *    hashes; Postman and GraphQL ones had an FNV hash. Generated ids keep theirs (`collections/ids.ts`).
  */
-export const SNAPSHOT_MODEL_VERSION = 3
+export const SNAPSHOT_MODEL_VERSION = 4
 
 /** What a service saves per source: the baseline and what is needed to resume incrementally. Never the config (headers). */
 export interface PersistedSourceState extends Baseline {

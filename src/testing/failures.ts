@@ -1,5 +1,6 @@
-import { HttpError, NetworkError, TimeoutError, TooLargeError } from '../errors/errors.js'
+import { HttpError, NetworkError, TooLargeError } from '../errors/errors.js'
 import { parseRetryAfter } from '../loaders/retry-after.js'
+import { sourceTimeoutError } from '../runtime/load-once.js'
 
 /** A ready-made failure for `FakeSource.fail`: built into the library's own typed error when a request meets it. */
 export type FakeFailure =
@@ -76,7 +77,8 @@ export function failureError(failure: Exclude<FakeFailure, { kind: 'invalidDocum
       return new NetworkError(`${label}: the request failed (${failure.code})`, { sourceId })
     case 'timeout': {
       const timeoutMs = failure.timeoutMs ?? context.timeoutMs ?? 30_000
-      return new TimeoutError(`Source "${sourceId}" did not answer within ${timeoutMs} ms`, timeoutMs, { sourceId })
+      // The very error a real timeout gives.
+      return sourceTimeoutError(sourceId, timeoutMs)
     }
     case 'tooLarge':
       return tooLargeError(context)

@@ -1,13 +1,10 @@
 import { parseSourceConfig, type LiveSourceConfig } from '../../config/config.js'
 import { applySeverityOverrides, type SeverityOverrides } from '../../diff/severity-overrides.js'
 import type { ChangeSet, Severity } from '../../model/change.js'
-import { LiveSyncError, toError } from '../../errors/errors.js'
 import { defaultFormats } from '../../formats/default-formats.js'
 import { FormatRegistry } from '../../formats/format-registry.js'
-import { sha256Hex } from '../../formats/hash.js'
-import type { ApiSnapshot } from '../../model/snapshot.js'
+import { snapshotOf } from '../../formats/snapshot-of.js'
 import type { SourceType } from '../../model/identity.js'
-import type { SpecFormat } from '../../formats/types.js'
 import type { CliIo } from '../cli-io.js'
 import { CliLoader, type LoadedDocument } from '../cli-loader.js'
 import { stripControlsDeep } from '../color.js'
@@ -83,7 +80,7 @@ interface CompareSettings {
 }
 
 async function compare(oldLocation: SourceLocation, newLocation: SourceLocation, settings: CompareSettings, io: CliIo): Promise<ChangeSet> {
-  const loader = new CliLoader(io.fetch, io.importGraphql)
+  const loader = new CliLoader(io.fetch, io.importGraphql, io.clock)
   const [before, after] = await Promise.all([load(oldLocation, settings, loader), load(newLocation, settings, loader)])
   const type = settings.type ?? before.detected ?? after.detected
   if (type === undefined) {
@@ -94,8 +91,8 @@ async function compare(oldLocation: SourceLocation, newLocation: SourceLocation,
   }
   const format = new FormatRegistry([...defaultFormats(), loader.graphqlFormat()]).get(type)
   const [beforeSnapshot, afterSnapshot] = await Promise.all([
-    snapshotOf(format, before.document, before.config),
-    snapshotOf(format, after.document, after.config),
+    snapshotOf(format, before.document.content, { sourceId: before.config.id, contentType: before.document.contentType }),
+    snapshotOf(format, after.document.content, { sourceId: after.config.id, contentType: after.document.contentType }),
   ])
   return applySeverityOverrides(format.diff(beforeSnapshot, afterSnapshot), settings.severityOverrides ?? {})
 }
@@ -117,16 +114,6 @@ async function load(location: SourceLocation, settings: CompareSettings, loader:
   const probed = await probeSource(config, loader, LOAD_TIMEOUT_MS)
   if (probed.loaded === undefined) throw probed.error ?? new CommandError(`cannot load ${location.label}`)
   return { config, document: probed.loaded, detected: probed.detected }
-}
-
-async function snapshotOf(format: SpecFormat, document: LoadedDocument, config: LiveSourceConfig): Promise<ApiSnapshot> {
-  try {
-    const { snapshot, canonical } = await format.normalize(document.content, { sourceId: config.id, contentType: document.contentType })
-    return { ...snapshot, fingerprint: await sha256Hex(canonical) }
-  } catch (error) {
-    if (error instanceof LiveSyncError) throw error
-    throw new CommandError(`${config.id} could not be read as ${format.type}: ${toError(error).message}`)
-  }
 }
 
 const RANK: Record<Severity, number> = { breaking: 2, warning: 1, info: 0 }

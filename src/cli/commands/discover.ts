@@ -48,6 +48,7 @@ export const discoverCommand: Command = {
       timeoutMs: parseTimeout(values.timeout),
       ...(headers === undefined ? {} : { headers }),
       ...(io.fetch === undefined ? {} : { fetch: io.fetch }),
+      ...(io.clock === undefined ? {} : { clock: io.clock }),
     })
     const found = report.specs
     if (values.json === true) {

@@ -138,7 +138,7 @@ interface WatchedLocation {
 }
 
 async function watch(locations: WatchedLocation[], settings: WatchSettings, json: boolean, io: CliIo): Promise<number> {
-  const loader = new CliLoader(io.fetch, io.importGraphql)
+  const loader = new CliLoader(io.fetch, io.importGraphql, io.clock)
   const stop = waitForStop(io)
   // Ends the first looks at the sources when the user stops during them, so exiting never waits on a slow server.
   const detection = new AbortController()
@@ -147,6 +147,7 @@ async function watch(locations: WatchedLocation[], settings: WatchSettings, json
   const first = locations[0]!
   const service = new LiveSyncService({
     loader,
+    clock: loader.clock,
     watcher: createFileWatcher(),
     formats: [loader.graphqlFormat()],
     timeout: settings.timeout,

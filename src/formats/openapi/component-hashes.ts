@@ -1,4 +1,4 @@
-import { contentHash } from '../hash.js'
+import { fastHash } from '../hash.js'
 import { stronglyConnectedComponents } from '../strongly-connected-components.js'
 
 /** A schema as the hasher sees it: its canonical text and the pointers it references directly. */
@@ -33,16 +33,16 @@ export function computeSchemaHashes(schemas: ReadonlyMap<string, HashableSchema>
     const outside = new Set<string>()
     for (const pointer of members) {
       const schema = schemas.get(pointer)
-      // Pointers as JSON strings: contentHash reads UTF-8, where lone surrogates would blur.
+      // Pointers as JSON strings: fastHash reads UTF-8, where lone surrogates would blur.
       text += `${JSON.stringify(pointer)}\n${schema === undefined ? '(missing)' : schema.text}\n`
       for (const ref of successors(pointer)) {
         if (!memberSet.has(ref)) outside.add(`${JSON.stringify(ref)}=${hashes.get(ref)!}`)
       }
     }
     text += [...outside].sort().join('\n')
-    const componentHash = contentHash(text)
+    const componentHash = fastHash(text)
     // Members of one cycle share the component's content but keep hashes of their own.
-    for (const pointer of members) hashes.set(pointer, members.length === 1 ? componentHash : contentHash(`${componentHash}\n${JSON.stringify(pointer)}`))
+    for (const pointer of members) hashes.set(pointer, members.length === 1 ? componentHash : fastHash(`${componentHash}\n${JSON.stringify(pointer)}`))
   }
   return hashes
 }

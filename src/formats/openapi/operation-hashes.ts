@@ -1,4 +1,4 @@
-import { contentHash } from '../hash.js'
+import { fastHash } from '../hash.js'
 import type { RequestBodySpec, ResponseSpec } from '../../model/snapshot.js'
 import type { NormalizeContext } from './context.js'
 import type { OperationDraft } from './operations.js'
@@ -12,7 +12,7 @@ import type { OperationDraft } from './operations.js'
 export function partHash(context: NormalizeContext, part: object): string {
   let hash = context.partHashes.get(part)
   if (hash === undefined) {
-    hash = contentHash(JSON.stringify(part))
+    hash = fastHash(JSON.stringify(part))
     context.partHashes.set(part, hash)
   }
   return hash
@@ -28,7 +28,7 @@ function bodyHash(context: NormalizeContext, body: RequestBodySpec | ResponseSpe
   if (hash === undefined) {
     const content: Array<[string, string]> = []
     for (const mediaType of Object.keys(body.content)) content.push([mediaType, partHash(context, body.content[mediaType]!)])
-    hash = contentHash(JSON.stringify({ ...body, content }))
+    hash = fastHash(JSON.stringify({ ...body, content }))
     context.partHashes.set(body, hash)
   }
   return hash
@@ -57,5 +57,5 @@ export function operationHash(context: NormalizeContext, draft: OperationDraft, 
   }
   const referenced = [...draft.refs].sort().map((ref) => `${JSON.stringify(ref)}=${schemaHashes.get(ref) ?? 'missing'}`)
   const outlineText = JSON.stringify(outline)
-  return { hash: contentHash(`${outlineText}\n${referenced.join('\n')}`), own: contentHash(outlineText) }
+  return { hash: fastHash(`${outlineText}\n${referenced.join('\n')}`), own: fastHash(outlineText) }
 }

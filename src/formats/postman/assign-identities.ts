@@ -19,8 +19,6 @@ export function assignIdentities(drafts: readonly OperationDraft[]): SnapshotOpe
     for (let counter = 2; assigned.has(identity); counter++) identity = `${candidate}#${counter}`
     assigned.add(identity)
     // Identity stays out of the hash: a request that gains or loses a twin has not changed.
-    // fastHash, as before: snapshots stored by earlier versions keep matching request by request
-    // (a hash that moved with no rule to explain it would be reported as `operation-changed`).
     return { ...operation, identity, hash: fastHash(canonicalJson(operation)) }
   })
 }
