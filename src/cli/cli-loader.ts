@@ -3,7 +3,7 @@ import { TimeoutError } from '../errors/errors.js'
 import { createGraphqlFormat, graphqlIntrospectionRequest } from '../formats/graphql/index.js'
 import { createGraphqlLoader, importGraphqlPackage, type GraphqlImporter } from '../formats/graphql/graphql-module.js'
 import type { SpecFormat } from '../formats/types.js'
-import { prepareSourceRequest } from '../loaders/prepare-request.js'
+import { formatRequests } from '../loaders/format-request.js'
 import type { LoadRequest, LoadResult, SourceLoader } from '../model/loader.js'
 import { createNodeLoader } from '../node/node-loader.js'
 import { linkedAbortController, raceAbort } from '../runtime/abort.js'
@@ -31,9 +31,11 @@ export class CliLoader implements SourceLoader {
   constructor(fetchImpl?: typeof fetch, importGraphql: GraphqlImporter = importGraphqlPackage) {
     this.fetch = fetchImpl ?? ((input, init) => globalThis.fetch(input, init))
     this.#importGraphql = importGraphql
+    const formatRequest = formatRequests()
     this.#inner = createNodeLoader({
       fetch: this.fetch,
-      prepareRequest: async (source) => (this.#introspected.has(source.id) ? graphqlIntrospectionRequest() : prepareSourceRequest(source)),
+      // A URL found to be a GraphQL endpoint is one whatever its path or the source's type says so far.
+      prepareRequest: async (source) => (this.#introspected.has(source.id) ? graphqlIntrospectionRequest() : formatRequest(source)),
     })
   }
 

@@ -36,6 +36,16 @@ export type LoadResult =
       lastModified?: string | undefined
     }
 
+/** The request to send for a source, when plain `GET` is not enough (e.g. a GraphQL introspection POST). */
+export interface PreparedRequest {
+  /** HTTP method, e.g. `POST`. */
+  method: string
+  /** Request body, sent as is. */
+  body?: string | undefined
+  /** Extra headers (e.g. `Content-Type`); they win over the source config's headers of the same name. */
+  headers?: Record<string, string> | undefined
+}
+
 /** Fetches a source's document. Errors it throws are retried unless they are LiveSyncErrors with `retryable: false`. */
 export interface SourceLoader {
   load(source: LiveSourceConfig, request: LoadRequest): Promise<LoadResult>
