@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { detectDocumentType, detectSourceType } from '../src/formats/detect-type.js'
+import { openapiFormat } from '../src/formats/openapi/index.js'
 
 const LOCAL_FIXTURES = join(import.meta.dirname, 'fixtures')
 const SHARED_FIXTURES = join(import.meta.dirname, '..', '..', 'shared', 'fixtures', 'specs')
@@ -93,5 +94,34 @@ describe('detectSourceType', () => {
     expect(detectDocumentType({ data: { __schema: {} } })).toBe('graphql')
     expect(detectDocumentType('type Query { a: Int }')).toBeUndefined()
     expect(detectDocumentType(null)).toBeUndefined()
+  })
+})
+
+describe('one detector: documents the former two rule sets disagreed on (issue 10 move 4)', () => {
+  /** What the OpenAPI format says the document is, when it refuses it. */
+  async function openapiVerdict(text: string): Promise<string> {
+    const error = await openapiFormat.normalize(text, { sourceId: 'other' }).then(
+      () => expect.unreachable('an OpenAPI format should refuse it'),
+      (thrown: unknown) => thrown as Error,
+    )
+    return error.message
+  }
+
+  it('"info" and "item" without a Postman marker: no collection to the detector, none to the OpenAPI message', async () => {
+    const text = JSON.stringify({ info: { name: 'C' }, item: [] })
+    expect(detectSourceType(text)).toBeUndefined()
+    expect(await openapiVerdict(text)).toContain('found an object with the keys "info", "item"')
+  })
+
+  it('a schema.postman.com schema URL without items: a collection to both', async () => {
+    const text = JSON.stringify({ info: { name: 'C', schema: 'https://schema.postman.com/json/collection/v2.1.0/collection.json' } })
+    expect(detectSourceType(text)).toBe('postman')
+    expect(await openapiVerdict(text)).toContain('found a Postman collection')
+  })
+
+  it('SDL after a line of prose: GraphQL to both, not a YAML syntax error', async () => {
+    const text = 'Our pets API\n\ntype Query { pets: [String] }'
+    expect(detectSourceType(text)).toBe('graphql')
+    expect(await openapiVerdict(text)).toContain('found a GraphQL schema (SDL)')
   })
 })

@@ -1,7 +1,7 @@
 import { parseSourceConfig, type LiveSourceConfig } from '../config/config.js'
 import { InvalidSpecError, LiveSyncError, TimeoutError, isHttpError, toError } from '../errors/errors.js'
 import { defaultFormats } from '../formats/default-formats.js'
-import { detectSourceType } from '../formats/detect-type.js'
+import { inspectSourceText } from '../formats/detect-type.js'
 import { FormatRegistry } from '../formats/format-registry.js'
 import type { SourceType } from '../model/identity.js'
 import type { SpecFormat } from '../formats/types.js'
@@ -124,7 +124,7 @@ async function inspectContent(
   options: TestSourceOptions,
   report: SourceTestReport,
 ): Promise<void> {
-  const detected = detectSourceType(content, contentType)
+  const { type: detected, parsed } = inspectSourceText(content, contentType)
   if (detected !== undefined) report.detectedType = detected
   if (detected === undefined && (/text\/html/i.test(contentType ?? '') || /^\s*</.test(content))) {
     report.hint = HTML_HINT
@@ -137,7 +137,7 @@ async function inspectContent(
   const formats = new FormatRegistry([...defaultFormats(), ...(options.formats ?? [])])
   const format = formats.get(config.type, config.id)
   try {
-    const { snapshot } = await format.normalize(content, { sourceId: config.id, contentType })
+    const { snapshot } = await format.normalize(content, { sourceId: config.id, contentType, ...(parsed === undefined ? {} : { parsed }) })
     report.specVersion = snapshot.specVersion
     report.title = snapshot.title
     report.operationCount = snapshot.operations.length

@@ -31,6 +31,11 @@ export type LoadResult =
       content: string
       /** The raw body, when the loader has it: the service hashes it instead of re-encoding `content`. */
       bytes?: Uint8Array | undefined
+      /**
+       * The JSON or YAML value of `content`, when the loader already parsed it (the CLI does, to
+       * detect the type): the format reads it instead of parsing `content` again. Never mutated.
+       */
+      parsed?: unknown
       contentType?: string | undefined
       etag?: string | undefined
       lastModified?: string | undefined

@@ -60,7 +60,7 @@ export async function processLoadResult(
   const format = formats.get(config.type, config.id)
   // Each phase of a large document is long: the event loop turns between them (issue 11, item 9).
   await slice.yieldIfDue()
-  const snapshot = await normalize(format, loaded.content, config, loaded.contentType, slice).catch((error: unknown) => {
+  const snapshot = await normalize(format, loaded.content, config, loaded.contentType, slice, loaded.parsed).catch((error: unknown) => {
     if (isDocumentVerdict(error)) lastRejected.set(config, { contentHash, error })
     throw error
   })
@@ -85,9 +85,11 @@ async function normalize(
   config: LiveSourceConfig,
   contentType: string | undefined,
   slice: TimeSlice,
+  parsed: unknown,
 ): Promise<ApiSnapshot> {
   try {
-    const { snapshot, canonical } = await format.normalize(text, { sourceId: config.id, contentType })
+    // A loader that parsed the document already (to detect its type) hands the value on: one parse per document.
+    const { snapshot, canonical } = await format.normalize(text, { sourceId: config.id, contentType, ...(parsed === undefined ? {} : { parsed }) })
     await slice.yieldIfDue()
     return { ...snapshot, fingerprint: await sha256Hex(canonical) }
   } catch (error) {

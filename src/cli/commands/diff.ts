@@ -121,7 +121,8 @@ async function load(location: SourceLocation, settings: CompareSettings, loader:
 
 async function snapshotOf(format: SpecFormat, document: LoadedDocument, config: LiveSourceConfig): Promise<ApiSnapshot> {
   try {
-    const { snapshot, canonical } = await format.normalize(document.content, { sourceId: config.id, contentType: document.contentType })
+    const context = { sourceId: config.id, contentType: document.contentType, ...(document.parsed === undefined ? {} : { parsed: document.parsed }) }
+    const { snapshot, canonical } = await format.normalize(document.content, context)
     return { ...snapshot, fingerprint: await sha256Hex(canonical) }
   } catch (error) {
     if (error instanceof LiveSyncError) throw error

@@ -15,7 +15,7 @@ const MAX_REPORTED_ERRORS = 3
  * rejects documents of another kind (OpenAPI, Postman, other JSON) with an `InvalidSpecError`
  * naming the source. Broken JSON gives a `ParseError`.
  */
-export function readGraphqlDocument(text: string, context: { sourceId?: string | undefined; contentType?: string | undefined }): GraphqlDocument {
+export function readGraphqlDocument(text: string, context: { sourceId?: string | undefined; contentType?: string | undefined; parsed?: unknown }): GraphqlDocument {
   const { sourceId, contentType } = context
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   // The first few KB after leading whitespace decide the kind; no need to copy a megabyte.
@@ -23,6 +23,8 @@ export function readGraphqlDocument(text: string, context: { sourceId?: string |
   const start = first === -1 ? '' : body.slice(first, first + 4096)
   const declaredJson = contentType?.toLowerCase().includes('json') === true
   if (declaredJson || start.startsWith('{') || start.startsWith('[')) {
+    // JSON the caller parsed already (to detect its type) is not parsed again.
+    if (context.parsed !== undefined) return { kind: 'introspection', result: introspectionFrom(context.parsed, sourceId) }
     let value: unknown
     try {
       value = JSON.parse(body)
