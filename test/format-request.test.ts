@@ -1,6 +1,7 @@
 import { buildSchema, graphqlSync } from 'graphql'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseSourceConfig } from '../src/config/config.js'
+import { testSource } from '../src/discovery/test-source.js'
 import { graphqlFormat } from '../src/formats/graphql/index.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
 import type { SpecFormat } from '../src/formats/types.js'
@@ -127,6 +128,12 @@ describe("a host's format shapes the request of its sources (the loaders' `forma
 
     expect(result.status).toBe('success')
     expect(result.changes?.added.map((operation) => operation.key)).toEqual(['GET /pets'])
+  })
+
+  it("testSource's default loader uses the formats it is given", async () => {
+    const server = await postOnlySpecServer(document)
+    const report = await testSource(source('openapi', `${server.url}/spec`), { formats: [postingOpenapiFormat] })
+    expect(report).toMatchObject({ reachable: true, detectedType: 'openapi', operationCount: 1 })
   })
 
   it('without formats, an OpenAPI source is a plain GET and a GraphQL endpoint gets the introspection POST', () => {

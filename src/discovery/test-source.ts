@@ -95,7 +95,7 @@ async function loadOnce(
   options: TestSourceOptions,
   observed: { status?: number },
 ): Promise<Extract<LoadResult, { content: string }>> {
-  const loader = options.loader ?? createHttpLoader({ fetch: recordingFetch(options.fetch, observed) })
+  const loader = options.loader ?? createHttpLoader({ fetch: recordingFetch(options.fetch, observed), formats: options.formats })
   const timeoutMs = config.timeout ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const { controller, dispose } = linkedAbortController(...(options.signal ? [options.signal] : []))
   const timer = setTimeout(() => {
