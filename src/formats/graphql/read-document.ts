@@ -1,6 +1,8 @@
 import type { IntrospectionQuery } from 'graphql'
 import { InvalidSpecError } from '../../errors/errors.js'
+import { detectDocumentType } from '../detect-type.js'
 import { parseJson } from '../parse-document.js'
+import { isIntrospectionResult } from './recognise.js'
 import { capitalised, documentSubject } from './text.js'
 import { isRecord } from '../../shared/json.js'
 
@@ -43,9 +45,7 @@ export function readGraphqlDocument(text: string, context: { sourceId?: string |
 
 function introspectionFrom(value: unknown, sourceId: string | undefined): IntrospectionQuery {
   if (isRecord(value)) {
-    if (isRecord(value.__schema)) return value as unknown as IntrospectionQuery
-    const data = value.data
-    if (isRecord(data) && isRecord(data.__schema)) return data as unknown as IntrospectionQuery
+    if (isIntrospectionResult(value)) return (isRecord(value.__schema) ? value : value.data) as unknown as IntrospectionQuery
     if (Array.isArray(value.errors)) throw serverErrors(value.errors, sourceId)
   }
   throw notGraphql(describeJson(value), sourceId)
@@ -62,11 +62,12 @@ function serverErrors(errors: unknown[], sourceId: string | undefined): InvalidS
   )
 }
 
+/** What a JSON document that is no introspection result is, as the one type detector tells it. */
 function describeJson(value: unknown): string {
   if (!isRecord(value)) return 'JSON but not an object'
-  if ('openapi' in value || 'swagger' in value) return 'an OpenAPI document'
-  const info = value.info
-  if (isRecord(info) && Array.isArray(value.item)) return 'a Postman collection'
+  const kind = detectDocumentType(value)
+  if (kind === 'openapi') return 'an OpenAPI document'
+  if (kind === 'postman') return 'a Postman collection'
   return 'a JSON document without "__schema"'
 }
 
