@@ -53,8 +53,8 @@ export function inspectSourceText(text: string, contentType?: string): Inspected
 }
 
 /**
- * Parses a text (JSON or YAML) and tells its kind, never throwing: a syntax error is returned as
- * `parseError`, unless the text is GraphQL SDL.
+ * Parses a text (JSON or YAML) and tells its kind. A syntax error is not thrown but returned as
+ * `parseError` (the text may still be GraphQL SDL, which is neither).
  */
 export function inspectDocument(text: string, options: { contentType?: string | undefined; sourceId?: string | undefined } = {}): InspectedDocument {
   let parsed: unknown

@@ -62,7 +62,7 @@ export function graphqlProbeRequest(): GraphqlIntrospectionRequest {
 
 /**
  * The request of a GraphQL source (the format's `request` hook): an endpoint is asked with the
- * introspection POST; a URL naming a schema file (`.graphql`, `.gql`, `.sdl`, `.json`) is a plain `GET`.
+ * introspection POST; a URL naming a schema file (`.graphql`, `.graphqls`, `.gql`, `.sdl`, `.json`) is a plain `GET`.
  */
 export function graphqlSourceRequest(source: { url?: string | undefined }): GraphqlIntrospectionRequest | undefined {
   if (source.url === undefined || SCHEMA_FILE.test(new URL(source.url).pathname)) return undefined
