@@ -47,10 +47,10 @@ export {
 export type { LiveSyncErrorCode, ConfigIssue } from './errors/errors.js'
 
 export { createHttpLoader } from './loaders/http-loader.js'
-export type { HttpLoaderOptions, PreparedRequest } from './loaders/http-loader.js'
+export type { HttpLoaderOptions } from './loaders/http-loader.js'
 export type { HostResolver } from './loaders/network-guard.js'
 export { redactUrl } from './shared/redact.js'
-export type { SourceLoader, LoadRequest, LoadResult, LoadProgress } from './model/loader.js'
+export type { SourceLoader, LoadRequest, LoadResult, LoadProgress, PreparedRequest } from './model/loader.js'
 
 export { systemClock } from './runtime/clock.js'
 export type { Clock, TimerHandle } from './model/clock.js'

@@ -2,6 +2,10 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { detectDocumentType, detectSourceType } from '../src/formats/detect-type.js'
+import { graphqlFormat } from '../src/formats/graphql/index.js'
+import { openapiFormat } from '../src/formats/openapi/index.js'
+import { postmanFormat } from '../src/formats/postman/index.js'
+import type { SpecFormat } from '../src/formats/types.js'
 
 const LOCAL_FIXTURES = join(import.meta.dirname, 'fixtures')
 const SHARED_FIXTURES = join(import.meta.dirname, '..', '..', 'shared', 'fixtures', 'specs')
@@ -93,5 +97,42 @@ describe('detectSourceType', () => {
     expect(detectDocumentType({ data: { __schema: {} } })).toBe('graphql')
     expect(detectDocumentType('type Query { a: Int }')).toBeUndefined()
     expect(detectDocumentType(null)).toBeUndefined()
+  })
+})
+
+describe('one detector: documents the former two rule sets disagreed on (issue 10 move 4)', () => {
+  /** What a format says the document is, when it refuses it. */
+  async function verdict(format: SpecFormat, text: string): Promise<string> {
+    const error = await format.normalize(text, { sourceId: 'other' }).then(
+      () => expect.unreachable(`the ${format.type} format should refuse it`),
+      (thrown: unknown) => thrown as Error,
+    )
+    return error.message
+  }
+  const openapiVerdict = (text: string) => verdict(openapiFormat, text)
+
+  it('"info" and "item" without a Postman marker: no collection to the detector, none to the formats\' messages', async () => {
+    const text = JSON.stringify({ info: { name: 'C' }, item: [] })
+    expect(detectSourceType(text)).toBeUndefined()
+    expect(await openapiVerdict(text)).toContain('found an object with the keys "info", "item"')
+    expect(await verdict(graphqlFormat, text)).toContain('is a JSON document without "__schema"')
+  })
+
+  it('an OpenAPI version written as a number: OpenAPI to the detector and to the Postman message', async () => {
+    const text = JSON.stringify({ openapi: 3.1, info: { title: 't', version: '1' }, paths: {} })
+    expect(detectSourceType(text)).toBe('openapi')
+    expect(await verdict(postmanFormat, text)).toContain('it looks like an OpenAPI 3.1 document')
+  })
+
+  it('a schema.postman.com schema URL without items: a collection to both', async () => {
+    const text = JSON.stringify({ info: { name: 'C', schema: 'https://schema.postman.com/json/collection/v2.1.0/collection.json' } })
+    expect(detectSourceType(text)).toBe('postman')
+    expect(await openapiVerdict(text)).toContain('found a Postman collection')
+  })
+
+  it('SDL after a line of prose: GraphQL to both, not a YAML syntax error', async () => {
+    const text = 'Our pets API\n\ntype Query { pets: [String] }'
+    expect(detectSourceType(text)).toBe('graphql')
+    expect(await openapiVerdict(text)).toContain('found a GraphQL schema (SDL)')
   })
 })

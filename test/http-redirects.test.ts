@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { HttpError, NetworkError } from '../src/errors/errors.js'
-import type { PreparedRequest } from '../src/loaders/http-loader.js'
+import type { PreparedRequest } from '../src/model/loader.js'
 import { createHttpLoader } from '../src/loaders/http-loader.js'
 import { MAX_REDIRECTS } from '../src/loaders/follow-redirects.js'
 import { DEFAULT_ACCEPT } from '../src/loaders/request-headers.js'

@@ -2,7 +2,7 @@ import type { LiveSourceConfig } from '../config/config.js'
 import { createGraphqlFormat, graphqlIntrospectionRequest } from '../formats/graphql/index.js'
 import { createGraphqlLoader, importGraphqlPackage, type GraphqlImporter } from '../formats/graphql/graphql-module.js'
 import type { SpecFormat } from '../formats/types.js'
-import { prepareSourceRequest } from '../loaders/prepare-request.js'
+import { formatRequests } from '../loaders/format-request.js'
 import type { LoadRequest, LoadResult, SourceLoader } from '../model/loader.js'
 import { createNodeLoader } from '../node/node-loader.js'
 import type { Clock } from '../model/clock.js'
@@ -35,9 +35,11 @@ export class CliLoader implements SourceLoader {
     this.fetch = fetchImpl ?? ((input, init) => globalThis.fetch(input, init))
     this.clock = clock
     this.#importGraphql = importGraphql
+    const formatRequest = formatRequests()
     this.#inner = createNodeLoader({
       fetch: this.fetch,
-      prepareRequest: async (source) => (this.#introspected.has(source.id) ? graphqlIntrospectionRequest() : prepareSourceRequest(source)),
+      // A URL found to be a GraphQL endpoint is one whatever its path or the source's type says so far.
+      prepareRequest: async (source) => (this.#introspected.has(source.id) ? graphqlIntrospectionRequest() : formatRequest(source)),
     })
   }
 

@@ -1,7 +1,7 @@
 import type { LiveSourceConfig } from '../config/config.js'
 import { InvalidSpecError, LiveSyncError, NetworkError, isHttpError } from '../errors/errors.js'
 import { askGraphqlEndpoint, type GraphqlEndpointAnswer } from '../discovery/ask-graphql-endpoint.js'
-import { detectSourceType } from '../formats/detect-type.js'
+import { inspectSourceText } from '../formats/detect-type.js'
 import type { SourceType } from '../model/identity.js'
 import { redactUrl } from '../shared/redact.js'
 import { buildRequestHeaders } from '../loaders/request-headers.js'
@@ -34,8 +34,9 @@ export async function probeSource(config: LiveSourceConfig, loader: CliLoader, t
   let plain: ProbedSource
   try {
     const loaded = await loader.loadOnce(config, timeoutMs, signal)
-    const detected = detectSourceType(loaded.content, loaded.contentType)
-    if (detected !== undefined) return { loaded, detected, introspected: false }
+    const { type: detected, parsed } = inspectSourceText(loaded.content, loaded.contentType)
+    // The parsed value travels with the document, so its format does not parse it again.
+    if (detected !== undefined) return { loaded: withParsed(loaded, parsed), detected, introspected: false }
     plain = { loaded, introspected: false }
   } catch (error) {
     plain = { introspected: false, error: asLiveSyncError(error, config.id) }
@@ -49,12 +50,17 @@ export async function probeSource(config: LiveSourceConfig, loader: CliLoader, t
   loader.useIntrospection(config.id)
   try {
     const loaded = await loader.loadOnce(config, timeoutMs, signal)
-    if (detectSourceType(loaded.content, loaded.contentType) === 'graphql') return { loaded, detected: 'graphql', introspected: true }
+    const { type, parsed } = inspectSourceText(loaded.content, loaded.contentType)
+    if (type === 'graphql') return { loaded: withParsed(loaded, parsed), detected: 'graphql', introspected: true }
   } catch (error) {
     return { introspected: true, error: asLiveSyncError(error, config.id) }
   }
   loader.useIntrospection(config.id, false)
   return plain
+}
+
+function withParsed(loaded: LoadedDocument, parsed: unknown): LoadedDocument {
+  return parsed === undefined ? loaded : { ...loaded, parsed }
 }
 
 async function askWithTimeout(

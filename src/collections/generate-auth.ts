@@ -1,5 +1,7 @@
 import type { ApiSnapshot, SecuritySchemeSpec, SnapshotOperation } from '../model/snapshot.js'
 import type { Auth } from '../model/collection.js'
+import { postmanOperationExtras } from '../formats/postman/operation-extras.js'
+import type { AuthSummary } from '../formats/postman/request-auth.js'
 import { isRecord, stringOr } from './values.js'
 
 /**
@@ -7,11 +9,11 @@ import { isRecord, stringOr } from './values.js'
  * -> `inherit`; explicitly none (`security: []`, or only the anonymous `{}` alternative) -> `none`;
  * otherwise the first scheme of the first non-empty alternative. Secrets are never in a spec, so
  * values are `{{variable}}` placeholders the user fills in the client.
- * Postman snapshots carry the request's auth scheme (without values) in `extra.auth` instead.
+ * Postman snapshots carry the request's auth scheme (without values) in their extras instead.
  */
 export function authForOperation(operation: SnapshotOperation, snapshot: Pick<ApiSnapshot, 'securitySchemes'>): Auth {
-  const postmanAuth = operation.extra?.auth
-  if (operation.security === undefined && isRecord(postmanAuth)) return fromAuthSummary(postmanAuth)
+  const postmanAuth = postmanOperationExtras(operation).auth
+  if (operation.security === undefined && postmanAuth !== undefined) return fromAuthSummary(postmanAuth)
   const security = operation.security
   if (security === undefined) return { type: 'inherit' }
   const requirement = security.find((alternative) => Object.keys(alternative).length > 0)
@@ -82,12 +84,11 @@ const PLACEHOLDERS: Record<string, Record<string, string>> = {
 }
 
 /** A Postman auth summary (`{ type, keys }`, values dropped by the normalizer) as neutral auth. */
-function fromAuthSummary(summary: Record<string, unknown>): Auth {
-  const type = stringOr(summary.type) ?? ''
+function fromAuthSummary(summary: AuthSummary): Auth {
+  const type = summary.type
   if (type === '' || type === 'inherit') return { type: 'inherit' }
   if (type === 'noauth') return { type: 'none' }
   const auth: Auth = { type, ...PLACEHOLDERS[type] }
-  const keys = Array.isArray(summary.keys) ? summary.keys.filter((key): key is string => typeof key === 'string') : []
-  for (const key of keys) if (key !== 'type' && !(key in auth)) auth[key] = ''
+  for (const key of summary.keys) if (key !== 'type' && !(key in auth)) auth[key] = ''
   return auth
 }

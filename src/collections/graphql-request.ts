@@ -1,3 +1,4 @@
+import { graphqlOperationExtras } from '../formats/graphql/operation-extras.js'
 import type { ApiSnapshot, SnapshotOperation } from '../model/snapshot.js'
 import { isRecord, stringOr } from './values.js'
 
@@ -16,7 +17,7 @@ export function graphqlBody(operation: SnapshotOperation, snapshot: Pick<ApiSnap
   const types = typesOf(snapshot.schemas)
   const field = types.rootField(operation)
   const args = field?.args ?? argumentsFromParameters(operation)
-  const returnType = field?.type ?? stringOr(operation.extra?.returnType) ?? stringOr(operation.extra?.type)
+  const returnType = field?.type ?? graphqlOperationExtras(operation).returnType
   const rootKind = operation.method.toLowerCase()
   const keyword = rootKind === 'mutation' || rootKind === 'subscription' ? rootKind : 'query'
   const definitions = args.map((arg) => `$${arg.name}: ${arg.type}`).join(', ')
@@ -81,9 +82,9 @@ class GraphqlTypes {
     return isRecord(node) ? node : undefined
   }
 
-  /** The root field definition: from `extra.rootType` or the conventional root type names. */
+  /** The root field definition: from the operation's declared root type or the conventional root type names. */
   rootField(operation: SnapshotOperation): GraphqlField | undefined {
-    const declaredRoot = stringOr(operation.extra?.rootType)
+    const declaredRoot = graphqlOperationExtras(operation).rootType
     const conventional = ROOT_TYPE_NAMES[operation.method.toUpperCase()]
     for (const rootName of [declaredRoot, conventional]) {
       if (rootName === undefined) continue

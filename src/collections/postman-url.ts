@@ -1,5 +1,6 @@
 import type { KeyValue } from '../model/collection.js'
 import type { PostmanKeyValue, PostmanUrl } from './postman-types.js'
+import { readRequestUrl, type KeyValueEntry } from '../formats/postman/request-url.js'
 import { splitUrl } from './url-parts.js'
 import { isRecord, stringOr } from './values.js'
 
@@ -75,25 +76,21 @@ export function toPostmanRow(row: KeyValue): PostmanKeyValue {
 
 /**
  * A Postman URL (a string, or an object with `raw` and/or its parts) as a neutral URL, query
- * parameters and path variables. Path variables become `{name}` again, their values and
- * descriptions rows of `pathVariables`; a segment listed in `segmentTemplates` gets its `{name}`
- * parameters back while it still reads as it was written (a segment the user edited stays theirs). The query string moves to `params` (rows from `query`, with
- * their disabled flags, when the URL object has them; else parsed from `raw`).
+ * parameters and path variables, read by the Postman format's one URL reader (`readRequestUrl`:
+ * the structured parts win over `raw`, as in Postman itself), so the request and the diff's key
+ * agree. Path variables become `{name}` again, their values and descriptions rows of
+ * `pathVariables`; a segment listed in `segmentTemplates` gets its `{name}` parameters back while
+ * it still reads as it was written (a segment the user edited stays theirs). The query string
+ * moves to `params`.
  */
 export function fromPostmanUrl(url: unknown, segmentTemplates: Readonly<Record<string, string>> = {}): { url: string; params: KeyValue[]; pathVariables: KeyValue[] } {
-  const raw = typeof url === 'string' ? url : isRecord(url) ? (stringOr(url.raw) ?? rawFromParts(url)) : ''
-  const queryStart = raw.indexOf('?')
-  const address = queryStart === -1 ? raw : raw.slice(0, queryStart)
-  const queryRows = isRecord(url) && Array.isArray(url.query) ? url.query : undefined
-  const params = queryRows === undefined ? parseQuery(queryStart === -1 ? '' : raw.slice(queryStart + 1)) : queryRows.flatMap(fromPostmanRow)
+  const read = readRequestUrl(url, { asWritten: true })
+  const params = read.query.map(neutralRow)
   const rows = new Map<string, KeyValue>()
-  if (isRecord(url) && Array.isArray(url.variable)) {
-    for (const row of url.variable) {
-      const read = fromPostmanRow(row)[0]
-      if (read !== undefined && read.key !== '' && !rows.has(read.key)) rows.set(read.key, { ...read, enabled: true })
-    }
+  for (const variable of read.variables) {
+    if (variable.key !== '' && !rows.has(variable.key)) rows.set(variable.key, { ...neutralRow(variable), enabled: true })
   }
-  const parts = splitUrl(address)
+  const parts = splitUrl((read.server ?? '') + read.path)
   const pathVariables: KeyValue[] = []
   const path = parts.path
     .split('/')
@@ -114,7 +111,14 @@ export function fromPostmanUrl(url: unknown, segmentTemplates: Readonly<Record<s
       return `{${name}}`
     })
     .join('/')
-  return { url: parts.origin + path + parts.suffix, params, pathVariables }
+  return { url: parts.origin + path + (read.hash === undefined ? '' : `#${read.hash}`), params, pathVariables }
+}
+
+/** A row of the Postman format's reader as a neutral row. */
+function neutralRow(row: KeyValueEntry): KeyValue {
+  const result: KeyValue = { key: row.key, value: row.value ?? '', enabled: !row.disabled }
+  if (row.description !== undefined) result.description = row.description
+  return result
 }
 
 /** A Postman row (query, header, form field) as a neutral row; rows that are not objects are skipped. */
@@ -135,28 +139,4 @@ function scalarText(value: unknown): string | undefined {
   if (typeof value === 'string') return value
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   return undefined
-}
-
-function parseQuery(text: string): KeyValue[] {
-  const withoutFragment = text.split('#', 1)[0] ?? ''
-  if (withoutFragment === '') return []
-  return withoutFragment.split('&').map((pair) => {
-    const equals = pair.indexOf('=')
-    return equals === -1 ? { key: pair, value: '', enabled: true } : { key: pair.slice(0, equals), value: pair.slice(equals + 1), enabled: true }
-  })
-}
-
-/** `protocol://host.parts:port/path/parts` from a URL object without `raw` (hand-written files). */
-function rawFromParts(url: Record<string, unknown>): string {
-  const protocol = stringOr(url.protocol)
-  const host = Array.isArray(url.host) ? url.host.map(segmentText).join('.') : (stringOr(url.host) ?? '')
-  const port = scalarText(url.port)
-  const path = Array.isArray(url.path) ? url.path.map(segmentText).join('/') : (stringOr(url.path) ?? '')
-  const origin = (protocol === undefined ? '' : `${protocol}://`) + host + (port === undefined ? '' : `:${port}`)
-  return path === '' ? origin : `${origin}/${path.replace(/^\//, '')}`
-}
-
-/** A host or path segment: a string, or (collection v2.0) `{ type, value }`. */
-function segmentText(segment: unknown): string {
-  return isRecord(segment) ? (scalarText(segment.value) ?? '') : (scalarText(segment) ?? '')
 }

@@ -1,5 +1,7 @@
 import type { ApiSnapshot, SnapshotOperation } from '../model/snapshot.js'
-import { isRecord, stringOr } from './values.js'
+import { openApiOperationExtras } from '../formats/openapi/operation-extras.js'
+import { postmanOperationExtras } from '../formats/postman/operation-extras.js'
+import { isRecord } from './values.js'
 
 /**
  * The base URL variables of a generated collection: the main server in `baseUrl` (or the name
@@ -28,7 +30,7 @@ export class ServerVariables {
 
   /** `{{variable}}` for the server an operation is served from. */
   originOf(operation: SnapshotOperation, snapshotType: ApiSnapshot['type']): string {
-    const url = snapshotType === 'postman' ? stringOr(operation.extra?.server) : firstServerUrl(operation.extra?.servers)
+    const url = snapshotType === 'postman' ? postmanOperationExtras(operation).server : firstServerUrl(openApiOperationExtras(operation).servers)
     return `{{${url === undefined ? this.mainVariable : this.variableFor(trimSlash(url))}}}`
   }
 
@@ -62,7 +64,7 @@ function firstServerUrl(servers: unknown): string | undefined {
 function mostUsedServer(operations: readonly SnapshotOperation[]): string | undefined {
   const counts = new Map<string, number>()
   for (const operation of operations) {
-    const server = stringOr(operation.extra?.server)
+    const server = postmanOperationExtras(operation).server
     if (server !== undefined) counts.set(server, (counts.get(server) ?? 0) + 1)
   }
   let best: [string, number] | undefined

@@ -1,6 +1,6 @@
-import { InvalidSpecError, ParseError } from '../errors/errors.js'
+import { InvalidSpecError } from '../errors/errors.js'
 import { defaultFormats } from '../formats/default-formats.js'
-import { detectDocumentType, looksLikeSdl } from '../formats/detect-type.js'
+import { inspectDocument } from '../formats/detect-type.js'
 import { FormatRegistry } from '../formats/format-registry.js'
 import { parseDocument } from '../formats/parse-document.js'
 import { snapshotOf } from '../formats/snapshot-of.js'
@@ -70,18 +70,8 @@ async function readDocument(side: Side, text: string, options: DiffDocumentsOpti
 
 /** The kind of one document, and its parsed value when it is JSON or YAML (handed to the format, which then does not parse again). */
 function detect(side: Side, text: string, contentType: string | undefined): { type: SourceType; parsed: unknown } {
-  let parsed: unknown
-  let parseError: ParseError | undefined
-  try {
-    parsed = parseDocument(text, { sourceId: side, contentType })
-  } catch (error) {
-    if (!(error instanceof ParseError)) throw error
-    parseError = error
-  }
-  const type = detectDocumentType(parsed)
+  const { type, parsed, parseError } = inspectDocument(text, { sourceId: side, contentType })
   if (type !== undefined) return { type, parsed }
-  // SDL is not JSON, and as YAML it fails or parses into nonsense: look at the text itself.
-  if (!/^\s*[[{]/.test(text) && looksLikeSdl(text)) return { type: 'graphql', parsed: undefined }
   if (parseError !== undefined) throw parseError
   throw new InvalidSpecError(`The document of source "${side}" is not an OpenAPI, GraphQL or Postman document`, { sourceId: side })
 }

@@ -2,7 +2,7 @@ import { isRecord } from '../shared/json.js'
 import { fetchFollowingRedirects } from '../loaders/follow-redirects.js'
 import { readBody } from '../loaders/read-body.js'
 import { requestContext } from '../loaders/request-context.js'
-import { GRAPHQL_PROBE_QUERY } from './probe-table.js'
+import { graphqlProbeRequest } from '../formats/graphql/introspection-request.js'
 
 /** Error answers are short: a larger body is not a GraphQL error answer worth reading. */
 const MAX_ANSWER_BYTES = 1024 * 1024
@@ -17,7 +17,7 @@ export type GraphqlEndpointAnswer =
   | { kind: 'not-graphql'; status: number }
 
 /**
- * POSTs {@link GRAPHQL_PROBE_QUERY} to `url` and tells a GraphQL endpoint from anything else, reading
+ * POSTs the GraphQL format's smallest introspection query (`graphqlProbeRequest`) to `url` and tells a GraphQL endpoint from anything else, reading
  * the body of error statuses too: GraphQL servers answer a refused introspection with 400 (GraphQL
  * Yoga, Apollo Server: "GraphQL introspection is not allowed ...") or 200, always with `errors`.
  * Rejects as `fetch` does (network errors, `signal`'s reason).
@@ -29,12 +29,11 @@ export async function askGraphqlEndpoint(
   signal: AbortSignal,
   sourceId = 'discovery',
 ): Promise<GraphqlEndpointAnswer> {
+  const probe = graphqlProbeRequest()
   const headers = new Headers(baseHeaders)
-  headers.set('content-type', 'application/json')
-  headers.set('accept', 'application/graphql-response+json, application/json')
-  const context = requestContext(sourceId, 'POST', url)
-  const body = JSON.stringify({ query: GRAPHQL_PROBE_QUERY })
-  const response = await fetchFollowingRedirects(fetchImpl, { url, method: 'POST', headers, body }, signal, context)
+  for (const [name, value] of Object.entries(probe.headers)) headers.set(name, value)
+  const context = requestContext(sourceId, probe.method, url)
+  const response = await fetchFollowingRedirects(fetchImpl, { url, method: probe.method, headers, body: probe.body }, signal, context)
   const status = response.status
   if (/text\/html/i.test(response.headers.get('content-type') ?? '')) {
     void response.body?.cancel().catch(() => {})

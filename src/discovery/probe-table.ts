@@ -60,9 +60,6 @@ export const SPEC_PROBES: readonly SpecProbe[] = [
   { path: '/graphql', kind: 'graphql', frameworks: [] },
 ]
 
-/** The smallest query every GraphQL server with introspection answers; it needs no `graphql` package. */
-export const GRAPHQL_PROBE_QUERY = '{ __schema { queryType { name } } }'
-
 /**
  * Response headers that give a framework away, each with the frameworks it points to. A header only
  * confirms a framework the path already suggests, or names one for a path no framework owns.

@@ -1,6 +1,5 @@
 import { TimeoutError } from '../errors/errors.js'
-import { detectDocumentType, detectSourceType } from '../formats/detect-type.js'
-import { parseDocument } from '../formats/parse-document.js'
+import { inspectSourceText } from '../formats/detect-type.js'
 import type { SourceType } from '../model/identity.js'
 import { readBody } from '../loaders/read-body.js'
 import { requestContext } from '../loaders/request-context.js'
@@ -100,13 +99,7 @@ function okOrUndefined(response: Response): Response | undefined {
 function classify(text: string, headers: Headers, probe: SpecProbe): ProbeHit | undefined {
   const contentType = headers.get('content-type') ?? undefined
   if (isHtml(headers)) return undefined
-  let document: unknown
-  try {
-    document = parseDocument(text, { contentType })
-  } catch {
-    document = undefined
-  }
-  const type = detectDocumentType(document) ?? detectSourceType(text, contentType)
+  const { type, parsed: document } = inspectSourceText(text, contentType)
   if (type === undefined) return undefined
   // The GraphQL probe only counts when the server really answered the introspection query.
   if (probe.kind === 'graphql' && type !== 'graphql') return undefined

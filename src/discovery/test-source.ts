@@ -1,7 +1,7 @@
 import { parseSourceConfig, type LiveSourceConfig } from '../config/config.js'
 import { InvalidSpecError, type LiveSyncError, isHttpError } from '../errors/errors.js'
 import { defaultFormats } from '../formats/default-formats.js'
-import { detectSourceType } from '../formats/detect-type.js'
+import { inspectSourceText } from '../formats/detect-type.js'
 import { FormatRegistry } from '../formats/format-registry.js'
 import { snapshotOf } from '../formats/snapshot-of.js'
 import type { SourceType } from '../model/identity.js'
@@ -102,7 +102,7 @@ async function loadSource(
   clock: Clock,
   observed: { status?: number },
 ): Promise<Extract<LoadResult, { content: string }>> {
-  const loader = options.loader ?? createHttpLoader({ fetch: recordingFetch(options.fetch, observed) })
+  const loader = options.loader ?? createHttpLoader({ fetch: recordingFetch(options.fetch, observed), formats: options.formats })
   const loaded = await loadOnce(config, {
     loader,
     clock,
@@ -123,7 +123,7 @@ async function inspectContent(
   options: TestSourceOptions,
   report: SourceTestReport,
 ): Promise<void> {
-  const detected = detectSourceType(content, contentType)
+  const { type: detected, parsed } = inspectSourceText(content, contentType)
   if (detected !== undefined) report.detectedType = detected
   if (detected === undefined && (/text\/html/i.test(contentType ?? '') || /^\s*</.test(content))) {
     report.hint = HTML_HINT
@@ -134,7 +134,7 @@ async function inspectContent(
     throw new InvalidSpecError(`Source "${config.id}" serves ${TYPE_NAMES[detected]}, but its type is '${config.type}'`, { sourceId: config.id })
   }
   const formats = new FormatRegistry([...defaultFormats(), ...(options.formats ?? [])])
-  const snapshot = await snapshotOf(formats.get(config.type, config.id), content, { sourceId: config.id, contentType })
+  const snapshot = await snapshotOf(formats.get(config.type, config.id), content, { sourceId: config.id, contentType, ...(parsed === undefined ? {} : { parsed }) })
   report.specVersion = snapshot.specVersion
   report.title = snapshot.title
   report.operationCount = snapshot.operations.length

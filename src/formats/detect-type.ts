@@ -1,14 +1,32 @@
-import { parseDocument } from './parse-document.js'
+import { ParseError } from '../errors/errors.js'
 import type { SourceType } from '../model/identity.js'
 import { isRecord } from '../shared/json.js'
+import { isIntrospectionResult, looksLikeSdl } from './graphql/recognise.js'
+import { isOpenApiDocument } from './openapi/recognise.js'
+import { parseDocument } from './parse-document.js'
+import { isPostmanCollection } from './postman/recognise.js'
+
+export { looksLikeSdl }
 
 /**
- * A top-level GraphQL SDL definition: `type Query {`, `extend type X @key(...) {`, `schema {`,
- * `enum Color {`, `union Pet = ...`, `scalar Date`, `directive @auth`. Anchored at a line start so
- * prose or HTML that merely contains the word "type" is not mistaken for a schema.
+ * The one type detector: each format contributes its recogniser of parsed documents, asked in this
+ * order (an OpenAPI document is never taken for anything else). GraphQL SDL, which is not JSON or
+ * YAML, is recognised from the text (`looksLikeSdl`).
  */
-const SDL_DEFINITION =
-  /^[ \t]*(?:extend[ \t]+)?(?:(?:type|interface|input|enum)[ \t]+[_A-Za-z]\w*[^{\n]*\{|schema[ \t]*(?:@[^{\n]*)?\{|union[ \t]+[_A-Za-z]\w*[^=\n]*=|scalar[ \t]+[_A-Za-z]\w*|directive[ \t]+@[_A-Za-z])/m
+const DOCUMENT_RECOGNISERS: ReadonlyArray<readonly [SourceType, (document: Readonly<Record<string, unknown>>) => boolean]> = [
+  ['openapi', isOpenApiDocument],
+  ['graphql', isIntrospectionResult],
+  ['postman', isPostmanCollection],
+]
+
+/** A text's kind, and its JSON or YAML value when it has one (hand it to the format as `ParseContext.parsed`). */
+export interface InspectedDocument {
+  type?: SourceType
+  /** The parsed value, when the text is JSON or YAML (`undefined` for SDL, which formats read as text). */
+  parsed?: unknown
+  /** Why the text is neither JSON nor YAML, when it is not SDL either. */
+  parseError?: ParseError
+}
 
 /**
  * Guesses which kind of API definition a text is, from its content (and its content type when the
@@ -19,15 +37,37 @@ const SDL_DEFINITION =
  * @example detectSourceType('{"openapi":"3.1.0","info":{},"paths":{}}') // 'openapi'
  */
 export function detectSourceType(text: string, contentType?: string): SourceType | undefined {
+  return inspectSourceText(text, contentType).type
+}
+
+/**
+ * {@link detectSourceType}, keeping the parsed value so that the text is parsed once: pass it on as
+ * `ParseContext.parsed`. An HTML page and an `application/graphql` body are not parsed.
+ */
+export function inspectSourceText(text: string, contentType?: string): InspectedDocument {
   const type = contentType?.toLowerCase() ?? ''
   // An HTML page (a Swagger UI, a login page, an SPA fallback) is never the document itself.
-  if (type.includes('text/html') || /^\s*</.test(text)) return undefined
-  if (type.includes('application/graphql') && !type.includes('json')) return looksLikeSdl(text) ? 'graphql' : undefined
-  const document = tryParse(text, contentType)
-  const fromDocument = detectDocumentType(document)
-  if (fromDocument !== undefined) return fromDocument
-  // SDL is not JSON, and as YAML it fails or parses into nonsense: look at the text itself.
-  return !/^\s*[[{]/.test(text) && looksLikeSdl(text) ? 'graphql' : undefined
+  if (type.includes('text/html') || /^\s*</.test(text)) return {}
+  if (type.includes('application/graphql') && !type.includes('json')) return looksLikeSdl(text) ? { type: 'graphql' } : {}
+  return inspectDocument(text, { contentType })
+}
+
+/**
+ * Parses a text (JSON or YAML) and tells its kind. A syntax error is not thrown but returned as
+ * `parseError` (the text may still be GraphQL SDL, which is neither).
+ */
+export function inspectDocument(text: string, options: { contentType?: string | undefined; sourceId?: string | undefined } = {}): InspectedDocument {
+  let parsed: unknown
+  try {
+    parsed = parseDocument(text, options)
+  } catch (error) {
+    if (!(error instanceof ParseError)) throw error
+    return isSdlText(text) ? { type: 'graphql' } : { parseError: error }
+  }
+  const type = detectDocumentType(parsed)
+  if (type !== undefined) return { type, parsed }
+  if (isSdlText(text)) return { type: 'graphql' }
+  return { parsed }
 }
 
 /**
@@ -36,42 +76,10 @@ export function detectSourceType(text: string, contentType?: string): SourceType
  */
 export function detectDocumentType(document: unknown): SourceType | undefined {
   if (!isRecord(document)) return undefined
-  if (isOpenApi(document)) return 'openapi'
-  if (isIntrospection(document)) return 'graphql'
-  if (isPostmanCollection(document)) return 'postman'
-  return undefined
+  return DOCUMENT_RECOGNISERS.find(([, recognises]) => recognises(document))?.[0]
 }
 
-function isOpenApi(document: Record<string, unknown>): boolean {
-  // YAML reads an unquoted `openapi: 3.0` or `swagger: 2.0` as a number.
-  const openapi = document.openapi
-  if ((typeof openapi === 'string' || typeof openapi === 'number') && /^3(\.|$)/.test(String(openapi))) return true
-  const swagger = document.swagger
-  return (typeof swagger === 'string' || typeof swagger === 'number') && /^2(\.|$)/.test(String(swagger))
-}
-
-function isIntrospection(document: Record<string, unknown>): boolean {
-  if (isRecord(document.__schema)) return true
-  return isRecord(document.data) && isRecord(document.data.__schema)
-}
-
-function isPostmanCollection(document: Record<string, unknown>): boolean {
-  const info = document.info
-  if (!isRecord(info)) return false
-  if (typeof info.schema === 'string' && /getpostman\.com|\/collection\/v\d/i.test(info.schema)) return true
-  // Exports without a schema URL still carry Postman's own id next to the item tree.
-  return typeof info._postman_id === 'string' && Array.isArray(document.item)
-}
-
-/** Whether a text has a top-level GraphQL SDL definition (`type Query {`, `schema {`, ...). */
-export function looksLikeSdl(text: string): boolean {
-  return SDL_DEFINITION.test(text)
-}
-
-function tryParse(text: string, contentType: string | undefined): unknown {
-  try {
-    return parseDocument(text, { contentType })
-  } catch {
-    return undefined
-  }
+/** SDL is not JSON, and as YAML it fails or parses into nonsense: look at the text itself. */
+function isSdlText(text: string): boolean {
+  return !/^\s*[[{]/.test(text) && looksLikeSdl(text)
 }

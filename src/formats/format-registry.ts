@@ -10,6 +10,11 @@ export class FormatRegistry {
     for (const format of formats) this.#formats.set(format.type, format)
   }
 
+  /** The format of `type`, or `undefined` when none is registered. */
+  find(type: SourceType): SpecFormat | undefined {
+    return this.#formats.get(type)
+  }
+
   get(type: SourceType, sourceId?: string): SpecFormat {
     const format = this.#formats.get(type)
     if (!format) {

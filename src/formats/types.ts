@@ -1,6 +1,8 @@
 import type { ChangeSet, Severity } from '../model/change.js'
 import type { SourceType } from '../model/identity.js'
+import type { PreparedRequest } from '../model/loader.js'
 import type { ApiSnapshot, NormalizedDocument } from '../model/snapshot.js'
+import type { LiveSourceConfig } from '../model/source-config.js'
 
 
 export interface ParseContext {
@@ -19,6 +21,12 @@ export interface SpecFormat {
   readonly type: SourceType
   /** Parses and normalizes a document. Throws `ParseError` for syntax errors and `InvalidSpecError` for documents of another kind. */
   normalize(text: string, context: ParseContext): Promise<NormalizedDocument>
+  /**
+   * The request that loads a `url` source of this format, when a plain `GET` is not enough (the
+   * GraphQL format asks an endpoint with the introspection POST). Every HTTP loader asks it.
+   * @default none: `GET`
+   */
+  request?(source: LiveSourceConfig): PreparedRequest | undefined
   /** Compares two snapshots of this format. */
   diff(before: ApiSnapshot, after: ApiSnapshot, options?: DiffOptions): ChangeSet
 }

@@ -7,31 +7,28 @@ import type { OutgoingRequest } from './redirect-request.js'
 import type { RequestContext } from './request-context.js'
 import { requestContext } from './request-context.js'
 import { buildRequestHeaders } from './request-headers.js'
-import { prepareSourceRequest } from './prepare-request.js'
+import { formatRequests } from './format-request.js'
 import { parseRetryAfter } from './retry-after.js'
 import { discardBody } from './send-request.js'
-import type { LoadRequest, LoadResult, SourceLoader } from '../model/loader.js'
+import type { SpecFormat } from '../formats/types.js'
+import type { LoadRequest, LoadResult, PreparedRequest, SourceLoader } from '../model/loader.js'
 import { splitUrlCredentials } from './url-credentials.js'
-
-/** The request to send for a source, when plain `GET` is not enough (e.g. a GraphQL introspection POST). */
-export interface PreparedRequest {
-  /** HTTP method, e.g. `POST`. */
-  method: string
-  /** Request body, sent as is. */
-  body?: string | undefined
-  /** Extra headers (e.g. `Content-Type`); they win over the source config's headers of the same name. */
-  headers?: Record<string, string> | undefined
-}
 
 /** Options of {@link createHttpLoader}. */
 export interface HttpLoaderOptions {
   /** The `fetch` to use. @default globalThis.fetch, read at each call so test doubles installed later apply */
   readonly fetch?: typeof fetch | undefined
   /**
-   * Chooses the request for a source; returning `undefined` means a plain `GET`.
-   * @default the format's request (`prepareSourceRequest`): the introspection POST for GraphQL endpoints, else `GET`
+   * Formats whose `request` hook shapes the request of their sources (`SpecFormat.request`), added to
+   * the built-in ones and replacing them by `type`, as the service's `formats` option does.
+   * @default the built-in formats (the GraphQL format asks endpoints with the introspection POST)
    */
-  readonly prepareRequest?: ((source: LiveSourceConfig) => Promise<PreparedRequest | undefined>) | undefined
+  readonly formats?: readonly SpecFormat[] | undefined
+  /**
+   * Chooses the request for a source, overriding the formats' requests; returning `undefined` means a plain `GET`.
+   * @default the request of the source's format (see `formats`), else `GET`
+   */
+  readonly prepareRequest?: ((source: LiveSourceConfig) => PreparedRequest | undefined | Promise<PreparedRequest | undefined>) | undefined
   /**
    * Whether sources and their redirects may reach loopback, link-local, private or unspecified addresses.
    * Set `false` where users can add source URLs (the SSRF guard): such URLs are refused before any
@@ -57,11 +54,12 @@ export interface HttpLoaderOptions {
  * cancellations keep their own error types.
  */
 export function createHttpLoader(options: HttpLoaderOptions = {}): SourceLoader {
+  const prepareRequest = options.prepareRequest ?? formatRequests(options.formats)
   return {
     async load(source: LiveSourceConfig, request: LoadRequest): Promise<LoadResult> {
       request.signal.throwIfAborted()
       const sourceUrl = requireUrl(source)
-      const prepared = (await (options.prepareRequest ?? prepareSourceRequest)(source)) ?? { method: 'GET' }
+      const prepared = (await prepareRequest(source)) ?? { method: 'GET' }
       const method = prepared.method.toUpperCase()
       const context = requestContext(source.id, method, sourceUrl)
       const target = splitUrlCredentials(sourceUrl)

@@ -31,10 +31,25 @@ export type LoadResult =
       content: string
       /** The raw body, when the loader has it: the service hashes it instead of re-encoding `content`. */
       bytes?: Uint8Array | undefined
+      /**
+       * The JSON or YAML value of `content`, when the loader already parsed it (the CLI does, to
+       * detect the type): the format reads it instead of parsing `content` again. Never mutated.
+       */
+      parsed?: unknown
       contentType?: string | undefined
       etag?: string | undefined
       lastModified?: string | undefined
     }
+
+/** The request to send for a source, when plain `GET` is not enough (e.g. a GraphQL introspection POST). */
+export interface PreparedRequest {
+  /** HTTP method, e.g. `POST`. */
+  method: string
+  /** Request body, sent as is. */
+  body?: string | undefined
+  /** Extra headers (e.g. `Content-Type`); they win over the source config's headers of the same name. */
+  headers?: Record<string, string> | undefined
+}
 
 /** Fetches a source's document. Errors it throws are retried unless they are LiveSyncErrors with `retryable: false`. */
 export interface SourceLoader {

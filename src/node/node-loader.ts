@@ -9,7 +9,8 @@ export type NodeLoaderOptions = HttpLoaderOptions
 
 /**
  * The loader for Node hosts: `filePath` sources are read from disk ({@link createFileLoader}),
- * `url` sources are fetched ({@link createHttpLoader} with the given `fetch` and `prepareRequest`).
+ * `url` sources are fetched ({@link createHttpLoader} with the given options, the request of each
+ * source's format among them: the introspection POST for a GraphQL endpoint).
  *
  * @example new LiveSyncService({ loader: createNodeLoader(), watcher: createFileWatcher() })
  */

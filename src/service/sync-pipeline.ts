@@ -60,7 +60,7 @@ export async function processLoadResult(
   const format = formats.get(config.type, config.id)
   // Each phase of a large document is long: the event loop turns between them (issue 11, item 9).
   await slice.yieldIfDue()
-  const snapshot = await snapshotOf(format, loaded.content, { sourceId: config.id, contentType: loaded.contentType }, slice).catch((error: unknown) => {
+  const snapshot = await snapshotOf(format, loaded.content, { sourceId: config.id, contentType: loaded.contentType, ...(loaded.parsed === undefined ? {} : { parsed: loaded.parsed }) }, slice).catch((error: unknown) => {
     if (isDocumentVerdict(error)) lastRejected.set(config, { contentHash, error })
     throw error
   })

@@ -5,7 +5,6 @@ import { SyncEvents, type SyncEventName, type SyncEventPayloads } from '../event
 import { defaultFormats } from '../formats/default-formats.js'
 import { FormatRegistry } from '../formats/format-registry.js'
 import { createHttpLoader } from '../loaders/http-loader.js'
-import { prepareSourceRequest } from '../loaders/prepare-request.js'
 import type { SourceLoader } from '../model/loader.js'
 import type { SyncResult, SyncTrigger } from '../model/sync.js'
 import { loadWithRetry } from '../runtime/load-with-retry.js'
@@ -42,7 +41,7 @@ export class SyncRunner {
     const loader =
       options.loader ??
       createHttpLoader({
-        prepareRequest: prepareSourceRequest,
+        formats: options.formats,
         allowPrivateNetworks: options.allowPrivateNetworks,
         resolveHost: options.resolveHost,
         ...(options.fetch ? { fetch: options.fetch } : {}),

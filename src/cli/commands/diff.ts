@@ -91,8 +91,8 @@ async function compare(oldLocation: SourceLocation, newLocation: SourceLocation,
   }
   const format = new FormatRegistry([...defaultFormats(), loader.graphqlFormat()]).get(type)
   const [beforeSnapshot, afterSnapshot] = await Promise.all([
-    snapshotOf(format, before.document.content, { sourceId: before.config.id, contentType: before.document.contentType }),
-    snapshotOf(format, after.document.content, { sourceId: after.config.id, contentType: after.document.contentType }),
+    snapshotOf(format, before.document.content, { sourceId: before.config.id, contentType: before.document.contentType, ...parsedOf(before.document) }),
+    snapshotOf(format, after.document.content, { sourceId: after.config.id, contentType: after.document.contentType, ...parsedOf(after.document) }),
   ])
   return applySeverityOverrides(format.diff(beforeSnapshot, afterSnapshot), settings.severityOverrides ?? {})
 }
@@ -114,6 +114,11 @@ async function load(location: SourceLocation, settings: CompareSettings, loader:
   const probed = await probeSource(config, loader, LOAD_TIMEOUT_MS)
   if (probed.loaded === undefined) throw probed.error ?? new CommandError(`cannot load ${location.label}`)
   return { config, document: probed.loaded, detected: probed.detected }
+}
+
+/** The document's value when the type probe parsed it already: the format then does not parse it again. */
+function parsedOf(document: LoadedDocument): { parsed?: unknown } {
+  return document.parsed === undefined ? {} : { parsed: document.parsed }
 }
 
 const RANK: Record<Severity, number> = { breaking: 2, warning: 1, info: 0 }

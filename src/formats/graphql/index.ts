@@ -2,6 +2,7 @@ import type { SpecFormat } from '../types.js'
 import { withDiffOptions } from '../../diff/severity-overrides.js'
 import { diffGraphql, type SharedTypeChangeReporting } from './diff/diff-graphql.js'
 import { createGraphqlLoader, type GraphqlImporter } from './graphql-module.js'
+import { graphqlSourceRequest } from './introspection-request.js'
 import { normalizeGraphql } from './normalize.js'
 
 export { graphqlIntrospectionRequest, type GraphqlIntrospectionRequest } from './introspection-request.js'
@@ -32,6 +33,7 @@ export function createGraphqlFormat(options: GraphqlFormatOptions = {}): SpecFor
   return {
     type: 'graphql',
     normalize: (text, context) => normalizeGraphql(text, context, loadGraphql),
+    request: graphqlSourceRequest,
     diff: (before, after, diffOptions) =>
       withDiffOptions(diffGraphql(before, after, options.sharedTypeChanges === undefined ? {} : { sharedTypeChanges: options.sharedTypeChanges }), diffOptions),
   }

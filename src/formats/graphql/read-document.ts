@@ -1,6 +1,8 @@
 import type { IntrospectionQuery } from 'graphql'
 import { InvalidSpecError } from '../../errors/errors.js'
+import { detectDocumentType } from '../detect-type.js'
 import { parseJson } from '../parse-document.js'
+import { isIntrospectionResult } from './recognise.js'
 import { capitalised, documentSubject } from './text.js'
 import { isRecord } from '../../shared/json.js'
 
@@ -15,7 +17,7 @@ const MAX_REPORTED_ERRORS = 3
  * rejects documents of another kind (OpenAPI, Postman, other JSON) with an `InvalidSpecError`
  * naming the source. Broken JSON gives a `ParseError`.
  */
-export function readGraphqlDocument(text: string, context: { sourceId?: string | undefined; contentType?: string | undefined }): GraphqlDocument {
+export function readGraphqlDocument(text: string, context: { sourceId?: string | undefined; contentType?: string | undefined; parsed?: unknown }): GraphqlDocument {
   const { sourceId, contentType } = context
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   // The first few KB after leading whitespace decide the kind; no need to copy a megabyte.
@@ -23,6 +25,8 @@ export function readGraphqlDocument(text: string, context: { sourceId?: string |
   const start = first === -1 ? '' : body.slice(first, first + 4096)
   const declaredJson = contentType?.toLowerCase().includes('json') === true
   if (declaredJson || start.startsWith('{') || start.startsWith('[')) {
+    // JSON the caller parsed already (to detect its type) is not parsed again.
+    if (context.parsed !== undefined) return { kind: 'introspection', result: introspectionFrom(context.parsed, sourceId) }
     let value: unknown
     try {
       value = JSON.parse(body)
@@ -41,9 +45,7 @@ export function readGraphqlDocument(text: string, context: { sourceId?: string |
 
 function introspectionFrom(value: unknown, sourceId: string | undefined): IntrospectionQuery {
   if (isRecord(value)) {
-    if (isRecord(value.__schema)) return value as unknown as IntrospectionQuery
-    const data = value.data
-    if (isRecord(data) && isRecord(data.__schema)) return data as unknown as IntrospectionQuery
+    if (isIntrospectionResult(value)) return (isRecord(value.__schema) ? value : value.data) as unknown as IntrospectionQuery
     if (Array.isArray(value.errors)) throw serverErrors(value.errors, sourceId)
   }
   throw notGraphql(describeJson(value), sourceId)
@@ -60,11 +62,12 @@ function serverErrors(errors: unknown[], sourceId: string | undefined): InvalidS
   )
 }
 
+/** What a JSON document that is no introspection result is, as the one type detector tells it. */
 function describeJson(value: unknown): string {
   if (!isRecord(value)) return 'JSON but not an object'
-  if ('openapi' in value || 'swagger' in value) return 'an OpenAPI document'
-  const info = value.info
-  if (isRecord(info) && Array.isArray(value.item)) return 'a Postman collection'
+  const kind = detectDocumentType(value)
+  if (kind === 'openapi') return 'an OpenAPI document'
+  if (kind === 'postman') return 'a Postman collection'
   return 'a JSON document without "__schema"'
 }
 

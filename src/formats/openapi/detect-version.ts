@@ -1,7 +1,7 @@
 import { InvalidSpecError } from '../../errors/errors.js'
 import type { OpenApiFamily } from './context.js'
+import { detectDocumentType, looksLikeSdl } from '../detect-type.js'
 import { getOwn, isRecord, type JsonObject } from './own.js'
-import { describeNonOpenApi } from './sniff-other-formats.js'
 
 /** What the document declares itself to be. */
 export interface DetectedVersion {
@@ -47,4 +47,18 @@ export function detectOpenApiVersion(document: unknown, sourceId: string, text: 
 /** Unquoted YAML `openapi: 3.0` / `3.1` parses as a number. */
 function numberVersion(version: number): string {
   return Number.isInteger(version) ? `${version}.0` : String(version)
+}
+
+/** Names the kind of a parsed document that is not OpenAPI, as the one type detector tells it: a Postman collection, a GraphQL introspection result, ... */
+function describeNonOpenApi(document: unknown, text: string): string {
+  if (document === null || document === undefined) return 'an empty document'
+  if (Array.isArray(document)) return 'an array'
+  if (typeof document === 'string') return looksLikeSdl(text) ? 'a GraphQL schema (SDL)' : 'a plain string'
+  if (!isRecord(document)) return `a ${typeof document}`
+  const kind = detectDocumentType(document)
+  if (kind === 'postman') return 'a Postman collection'
+  if (kind === 'graphql') return 'a GraphQL introspection result'
+  const keys = Object.keys(document)
+  const shown = keys.slice(0, 5).map((key) => `"${key.slice(0, 40)}"`).join(', ')
+  return keys.length === 0 ? 'an empty object' : `an object with the keys ${shown}${keys.length > 5 ? ', ...' : ''}`
 }

@@ -1,5 +1,6 @@
 import { InvalidSpecError, ParseError } from '../../errors/errors.js'
 import { canonicalSummary } from '../hash.js'
+import { looksLikeSdl } from '../detect-type.js'
 import { parseDocument } from '../parse-document.js'
 import type { ApiSnapshot, NormalizedDocument, SchemaNode, SnapshotOperation } from '../../model/snapshot.js'
 import type { ParseContext } from '../types.js'
@@ -15,7 +16,6 @@ import { getOwn, isRecord, type JsonObject, setOwn } from './own.js'
 import { SchemaRegistry } from './schema-registry.js'
 import { normalizeSecuritySchemes } from './security.js'
 import { normalizeServers } from './servers.js'
-import { looksLikeGraphQlSdl } from './sniff-other-formats.js'
 import { Warnings } from './warnings.js'
 import { TimeSlice } from '../../runtime/yield.js'
 
@@ -40,7 +40,7 @@ function parseOpenApiText(text: string, context: ParseContext): unknown {
     return parseDocument(text, { sourceId: context.sourceId, contentType: context.contentType })
   } catch (error) {
     // GraphQL SDL is not YAML either; saying what it is helps more than a YAML syntax error.
-    if (error instanceof ParseError && looksLikeGraphQlSdl(text)) {
+    if (error instanceof ParseError && looksLikeSdl(text)) {
       throw new InvalidSpecError(
         `The document of source "${context.sourceId}" is not an OpenAPI or Swagger document: found a GraphQL schema (SDL)`,
         { sourceId: context.sourceId, cause: error },

@@ -1,4 +1,5 @@
 import { InvalidSpecError, ParseError } from '../../errors/errors.js'
+import { detectDocumentType } from '../detect-type.js'
 import { detectSyntax, parseDocument } from '../parse-document.js'
 import type { ParseContext } from '../types.js'
 import { describeJsonType, isRecord, stringOr } from './json-values.js'
@@ -59,10 +60,11 @@ function parseText(text: string, context: ParseContext): unknown {
   }
 }
 
+/** What a document that is no collection is, as the one type detector tells it (plus collection v1, which it does not know). */
 function recognizeOtherKind(root: Record<string, unknown>): string | undefined {
-  if (typeof root.openapi === 'string') return `an OpenAPI ${root.openapi} document`
-  if (typeof root.swagger === 'string') return `a Swagger ${root.swagger} document`
-  if (isRecord(root.__schema) || (isRecord(root.data) && isRecord(root.data.__schema))) return 'a GraphQL introspection result'
+  const kind = detectDocumentType(root)
+  if (kind === 'openapi') return root.openapi !== undefined ? `an OpenAPI ${String(root.openapi)} document` : `a Swagger ${String(root.swagger)} document`
+  if (kind === 'graphql') return 'a GraphQL introspection result'
   // Collection format v1: flat `requests` plus `order`, no `item` tree.
   if (Array.isArray(root.requests) && !('item' in root)) return 'a Postman collection v1, which is not supported (export it as v2.1)'
   return undefined
