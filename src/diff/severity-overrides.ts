@@ -3,8 +3,7 @@ import { describeIssues } from '../config/issues.js'
 import { InvalidConfigError } from '../errors/errors.js'
 import { buildChangeSet } from './change-set.js'
 import { isKnownKind } from './rule-catalog.js'
-import type { DiffOptions } from '../formats/types.js'
-import type { Change, ChangeSet, OperationReach, Severity } from '../model/change.js'
+import type { Change, ChangeSet, DiffOptions, OperationReach, Severity } from '../model/change.js'
 
 /** A severity for some rule kinds, replacing the rule's own (`{ 'schema-property-enum-value-added': 'info' }`). */
 export type SeverityOverrides = Readonly<Record<string, Severity>>
