@@ -3,12 +3,11 @@ import { describeIssues } from '../config/issues.js'
 import { InvalidConfigError } from '../errors/errors.js'
 import { buildChangeSet } from './change-set.js'
 import { isKnownKind } from './rule-catalog.js'
+import { isSeverity } from './severity.js'
 import type { Change, ChangeSet, DiffOptions, OperationReach, Severity } from '../model/change.js'
 
 /** A severity for some rule kinds, replacing the rule's own (`{ 'schema-property-enum-value-added': 'info' }`). */
 export type SeverityOverrides = Readonly<Record<string, Severity>>
-
-const SEVERITIES: ReadonlySet<unknown> = new Set(['breaking', 'warning', 'info'])
 
 /** Validates overrides: every key a kind some rule reports, every value a severity (each bad entry its own issue). */
 export const severityOverridesSchema = z
@@ -16,7 +15,7 @@ export const severityOverridesSchema = z
   .superRefine((overrides, context) => {
     for (const [kind, level] of Object.entries(overrides)) {
       if (!isKnownKind(kind)) context.addIssue({ code: 'custom', path: [kind], message: `unknown rule kind '${kind}' (see the rule table in the README)` })
-      if (!SEVERITIES.has(level)) context.addIssue({ code: 'custom', path: [kind], message: 'must be breaking, warning or info' })
+      if (!isSeverity(level)) context.addIssue({ code: 'custom', path: [kind], message: 'must be breaking, warning or info' })
     }
   })
   .transform((overrides) => overrides as Record<string, Severity>)

@@ -1,5 +1,6 @@
 import { parseSourceConfig, type LiveSourceConfig } from '../../config/config.js'
 import { applySeverityOverrides, type SeverityOverrides } from '../../diff/severity-overrides.js'
+import { atLeast } from '../../diff/severity.js'
 import type { ChangeSet, Severity } from '../../model/change.js'
 import { LiveSyncError, toError } from '../../errors/errors.js'
 import { defaultFormats } from '../../formats/default-formats.js'
@@ -127,12 +128,6 @@ async function snapshotOf(format: SpecFormat, document: LoadedDocument, config: 
     if (error instanceof LiveSyncError) throw error
     throw new CommandError(`${config.id} could not be read as ${format.type}: ${toError(error).message}`)
   }
-}
-
-const RANK: Record<Severity, number> = { breaking: 2, warning: 1, info: 0 }
-
-function atLeast(severity: Severity, threshold: 'breaking' | 'warning'): boolean {
-  return RANK[severity] >= RANK[threshold]
 }
 
 function parseFailOn(value: string | undefined): 'breaking' | 'warning' {

@@ -1,5 +1,6 @@
 import type { ApiSnapshot, SnapshotOperation } from '../../../model/snapshot.js'
-import type { Change, ChangeSet, ModifiedOperation } from '../../../model/change.js'
+import type { Change, ChangeSet, ModifiedOperation, Severity } from '../../../model/change.js'
+import { SEVERITY_ORDER } from '../../../diff/severity.js'
 import { buildChangeSet, movesOf, operationAddedChange, operationRemovedChange, toOperationRef } from '../../../diff/change-set.js'
 import { matchOperations, type OperationPairing } from '../../../diff/match-operations.js'
 import { serverBasePath } from './base-path.js'
@@ -59,21 +60,15 @@ export function diffOpenApiWithStats(before: ApiSnapshot, after: ApiSnapshot): {
 
 /** Changes by severity, each bucket in the order the changes came. */
 class SeverityBuckets {
-  readonly #breaking: Change[] = []
-  readonly #warning: Change[] = []
-  readonly #info: Change[] = []
+  readonly #buckets: Record<Severity, Change[]> = { breaking: [], warning: [], info: [] }
 
   addAll(changes: readonly Change[]): void {
-    for (const change of changes) {
-      if (change.severity === 'breaking') this.#breaking.push(change)
-      else if (change.severity === 'warning') this.#warning.push(change)
-      else this.#info.push(change)
-    }
+    for (const change of changes) this.#buckets[change.severity].push(change)
   }
 
-  /** Breaking, then warning, then info. */
+  /** In `SEVERITY_ORDER`: breaking, then warning, then info. */
   all(): Change[] {
-    return this.#breaking.concat(this.#warning, this.#info)
+    return SEVERITY_ORDER.flatMap((severity) => this.#buckets[severity])
   }
 }
 

@@ -2,7 +2,8 @@ import { buildChangeSet, movesOf, operationAddedChange, operationRemovedChange, 
 import { operationOrder, SharedCauses } from '../../../diff/shared-causes.js'
 import type { Change, ChangeSet, ModifiedOperation } from '../../../model/change.js'
 import type { ApiSnapshot } from '../../../model/snapshot.js'
-import { describeRequest, requestChange, type RequestPair, type RequestRule } from './change-record.js'
+import { createChange } from '../../../diff/create-change.js'
+import { describeRequest, type RequestPair, type RequestRule } from './request-rule.js'
 import { diffParameters } from './diff-parameters.js'
 import { diffRequestBody } from './diff-request-body.js'
 import { diffRequestMetadata } from './diff-request-metadata.js'
@@ -44,23 +45,19 @@ function inheritedAuthChange(change: Change, pair: RequestPair, inherited: Share
   if (change.kind !== 'auth-changed' || typeof owner !== 'string' || pair.before.extra?.authFrom !== owner) return undefined
   const where = owner === '' ? 'the collection' : `folder "${owner}"`
   const cause = inherited.cause(JSON.stringify([owner, change.before, change.after]), () => {
-    const shared: Change = { ...change, message: change.message.replace(/^The auth of .* changed from/, `The auth of ${where} changed from`), component: owner === '' ? '#/auth' : `#/folders/${owner}/auth` }
-    delete shared.operation
-    return shared
+    const message = change.message.replace(/^The auth of .* changed from/, `The auth of ${where} changed from`)
+    return createChange(change.kind, change.severity, { location: change.location, message, before: change.before, after: change.after, component: owner === '' ? '#/auth' : `#/folders/${owner}/auth` })
   })
   return inherited.reach(cause, pair.after.key, change.location)
 }
 
 function diffRequest(pair: RequestPair): Change[] {
-  const changes = REQUEST_RULES.flatMap((rule) => rule(pair))
-  if (changes.length > 0) return changes
+  const changes: Change[] = []
+  const addChange = (change: Change): void => {
+    changes.push(change)
+  }
+  for (const rule of REQUEST_RULES) rule(pair, addChange)
   // A difference no rule names still must not pass silently.
-  return [
-    requestChange(pair.after, {
-      kind: 'operation-changed',
-      severity: 'info',
-      location: [],
-      message: `${describeRequest(pair.after)} changed`,
-    }),
-  ]
+  if (changes.length === 0) addChange(createChange('operation-changed', 'info', { operation: pair.after.key, location: [], message: `${describeRequest(pair.after)} changed` }))
+  return changes
 }

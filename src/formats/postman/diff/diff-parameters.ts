@@ -1,6 +1,7 @@
-import type { Change, Severity } from '../../../model/change.js'
+import type { Severity } from '../../../model/change.js'
+import { createChange, type AddChange } from '../../../diff/create-change.js'
 import type { ParameterSpec, SnapshotOperation } from '../../../model/snapshot.js'
-import { describeRequest, requestChange, type RequestPair } from './change-record.js'
+import { describeRequest, type RequestPair } from './request-rule.js'
 import { sameJson } from '../../../shared/json.js'
 import { pathParameterNames } from '../path-template.js'
 import { parameterKey } from '../request-parameters.js'
@@ -31,26 +32,26 @@ const HEADER_RULES: RowRules = {
 }
 
 /** Path variable renames, and query and header rows added, removed or changed. */
-export function diffParameters(pair: RequestPair): Change[] {
-  return [...diffPathParameters(pair), ...diffRows(pair, QUERY_RULES), ...diffRows(pair, HEADER_RULES)]
+export function diffParameters(pair: RequestPair, addChange: AddChange): void {
+  diffPathParameters(pair, addChange)
+  diffRows(pair, QUERY_RULES, addChange)
+  diffRows(pair, HEADER_RULES, addChange)
 }
 
 /**
  * Path variables pair by position: the paths already match (same identity), so a different name
  * at the same place is a rename, which clients do not notice.
  */
-function diffPathParameters({ before, after }: RequestPair): Change[] {
+function diffPathParameters({ before, after }: RequestPair, addChange: AddChange): void {
   const namesBefore = pathParameterNames(before.path)
   const namesAfter = pathParameterNames(after.path)
-  const changes: Change[] = []
   namesAfter.forEach((name, index) => {
     const oldName = namesBefore[index]
     if (oldName === undefined) return
     if (oldName !== name) {
-      changes.push(
-        requestChange(after, {
-          kind: 'request-parameter-renamed',
-          severity: 'info',
+      addChange(
+        createChange('request-parameter-renamed', 'info', {
+          operation: after.key,
           location: ['parameters', 'path', name],
           message: `Path parameter "${oldName}" of ${describeRequest(after)} was renamed to "${name}"`,
           before: oldName,
@@ -62,10 +63,9 @@ function diffPathParameters({ before, after }: RequestPair): Change[] {
     const newSpec = findParameter(after, 'path', name)
     const changed = changedAttributes(oldSpec, newSpec)
     if (changed.length > 0) {
-      changes.push(
-        requestChange(after, {
-          kind: 'request-parameter-changed',
-          severity: 'info',
+      addChange(
+        createChange('request-parameter-changed', 'info', {
+          operation: after.key,
           location: ['parameters', 'path', name],
           message: `Path parameter "${name}" of ${describeRequest(after)} ${describeEdit(changed, newSpec)}`,
           before: oldSpec,
@@ -74,30 +74,28 @@ function diffPathParameters({ before, after }: RequestPair): Change[] {
       )
     }
   })
-  return changes
 }
 
-function diffRows({ before, after }: RequestPair, rules: RowRules): Change[] {
+function diffRows({ before, after }: RequestPair, rules: RowRules, addChange: AddChange): void {
   const rowsBefore = rowsByName(before, rules.location)
   const rowsAfter = rowsByName(after, rules.location)
   const request = describeRequest(after)
-  const changes: Change[] = []
   for (const [key, rows] of rowsAfter) {
     const name = rows[0]!.name
     const location = ['parameters', rules.location, name]
     const old = rowsBefore.get(key)
     if (old === undefined) {
-      changes.push(
-        requestChange(after, { ...rules.added, location, message: `${rules.noun} "${name}" was added to ${request}`, after: single(rows) }),
+      addChange(
+        createChange(rules.added.kind, rules.added.severity, { operation: after.key, location, message: `${rules.noun} "${name}" was added to ${request}`, after: single(rows) }),
       )
     } else if (!sameJson(old, rows)) {
       const edit =
         old.length === 1 && rows.length === 1
           ? describeEdit(changedAttributes(old[0], rows[0], ['name']), rows[0])
           : `changed its rows (${old.length} before, ${rows.length} now)`
-      changes.push(
-        requestChange(after, {
-          ...rules.changed,
+      addChange(
+        createChange(rules.changed.kind, rules.changed.severity, {
+          operation: after.key,
           location,
           message: `${rules.noun} "${name}" of ${request} ${edit}`,
           before: single(old),
@@ -109,16 +107,15 @@ function diffRows({ before, after }: RequestPair, rules: RowRules): Change[] {
   for (const [key, rows] of rowsBefore) {
     if (rowsAfter.has(key)) continue
     const name = rows[0]!.name
-    changes.push(
-      requestChange(after, {
-        ...rules.removed,
+    addChange(
+      createChange(rules.removed.kind, rules.removed.severity, {
+        operation: after.key,
         location: ['parameters', rules.location, name],
         message: `${rules.noun} "${name}" was removed from ${request}`,
         before: single(rows),
       }),
     )
   }
-  return changes
 }
 
 /** Rows of one location by name (headers case-insensitively); a name may repeat (`tag=a&tag=b`). */

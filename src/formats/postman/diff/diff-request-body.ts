@@ -1,6 +1,6 @@
-import type { Change } from '../../../model/change.js'
+import { createChange, type AddChange } from '../../../diff/create-change.js'
 import type { SnapshotOperation } from '../../../model/snapshot.js'
-import { describeRequest, requestChange, type RequestPair } from './change-record.js'
+import { describeRequest, type RequestPair } from './request-rule.js'
 import type { BodyField } from '../request-body.js'
 import { sameJson } from '../../../shared/json.js'
 
@@ -17,82 +17,81 @@ const FORM_MODES: ReadonlySet<string> = new Set(['urlencoded', 'formdata'])
  * Body rules: a body added or removed, a different body mode or media type (the server reads it
  * differently: breaking), form fields added, removed or changed, and a different example text.
  */
-export function diffRequestBody({ before, after }: RequestPair): Change[] {
+export function diffRequestBody({ before, after }: RequestPair, addChange: AddChange): void {
   const old = bodyView(before)
   const current = bodyView(after)
   const request = describeRequest(after)
   if (old === undefined && current !== undefined) {
-    return [
-      requestChange(after, {
-        kind: 'request-body-added',
-        severity: 'warning',
+    addChange(
+      createChange('request-body-added', 'warning', {
+        operation: after.key,
         location: ['requestBody'],
         message: `${request} now sends a ${current.mediaType} body`,
         after: { mode: current.mode, mediaType: current.mediaType },
       }),
-    ]
+    )
+    return
   }
   if (old !== undefined && current === undefined) {
-    return [
-      requestChange(after, {
-        kind: 'request-body-removed',
-        severity: 'warning',
+    addChange(
+      createChange('request-body-removed', 'warning', {
+        operation: after.key,
         location: ['requestBody'],
         message: `${request} no longer sends a body`,
         before: { mode: old.mode, mediaType: old.mediaType },
       }),
-    ]
+    )
+    return
   }
-  if (old === undefined || current === undefined) return []
+  if (old === undefined || current === undefined) return
   if (old.mode !== current.mode || old.mediaType !== current.mediaType) {
-    return [
-      requestChange(after, {
-        kind: 'request-body-media-type-changed',
-        severity: 'breaking',
+    addChange(
+      createChange('request-body-media-type-changed', 'breaking', {
+        operation: after.key,
         location: ['requestBody'],
         message: `${request} now sends a ${current.mode} body (${current.mediaType}) instead of ${old.mode} (${old.mediaType})`,
         before: { mode: old.mode, mediaType: old.mediaType },
         after: { mode: current.mode, mediaType: current.mediaType },
       }),
-    ]
+    )
+    return
   }
-  if (FORM_MODES.has(current.mode)) return diffFormFields(after, current.mediaType, fieldsOf(old.example), fieldsOf(current.example))
-  if (sameJson(old.example, current.example)) return []
-  return [
-    requestChange(after, {
-      kind: 'request-body-changed',
-      severity: 'info',
+  if (FORM_MODES.has(current.mode)) {
+    diffFormFields(after, current.mediaType, fieldsOf(old.example), fieldsOf(current.example), addChange)
+    return
+  }
+  if (sameJson(old.example, current.example)) return
+  addChange(
+    createChange('request-body-changed', 'info', {
+      operation: after.key,
       location: ['requestBody', current.mediaType],
       message: `The ${current.mode} body of ${request} changed`,
       before: old.example,
       after: current.example,
     }),
-  ]
+  )
 }
 
-function diffFormFields(after: SnapshotOperation, mediaType: string, old: BodyField[], current: BodyField[]): Change[] {
+function diffFormFields(after: SnapshotOperation, mediaType: string, old: BodyField[], current: BodyField[], addChange: AddChange): void {
   const request = describeRequest(after)
   const fieldsBefore = groupByKey(old)
   const fieldsAfter = groupByKey(current)
-  const changes: Change[] = []
   for (const [key, fields] of fieldsAfter) {
     const location = ['requestBody', mediaType, 'fields', key]
     const previous = fieldsBefore.get(key)
     if (previous === undefined) {
-      changes.push(
-        requestChange(after, {
-          kind: 'request-body-field-added',
-          severity: 'info',
+      addChange(
+        createChange('request-body-field-added', 'info', {
+          operation: after.key,
           location,
           message: `Form field "${key}" was added to ${request}`,
           after: single(fields),
         }),
       )
     } else if (!sameJson(previous, fields)) {
-      changes.push(
-        requestChange(after, {
-          kind: 'request-body-field-changed',
-          severity: 'info',
+      addChange(
+        createChange('request-body-field-changed', 'info', {
+          operation: after.key,
           location,
           message: `Form field "${key}" of ${request} changed`,
           before: single(previous),
@@ -103,17 +102,15 @@ function diffFormFields(after: SnapshotOperation, mediaType: string, old: BodyFi
   }
   for (const [key, fields] of fieldsBefore) {
     if (fieldsAfter.has(key)) continue
-    changes.push(
-      requestChange(after, {
-        kind: 'request-body-field-removed',
-        severity: 'warning',
+    addChange(
+      createChange('request-body-field-removed', 'warning', {
+        operation: after.key,
         location: ['requestBody', mediaType, 'fields', key],
         message: `Form field "${key}" was removed from ${request}`,
         before: single(fields),
       }),
     )
   }
-  return changes
 }
 
 function bodyView(operation: SnapshotOperation): BodyView | undefined {

@@ -1,16 +1,14 @@
-import type { Change } from '../../../model/change.js'
-import { describeRequest, requestChange, type RequestPair } from './change-record.js'
+import { createChange, type AddChange } from '../../../diff/create-change.js'
+import { describeRequest, type RequestPair } from './request-rule.js'
 import { sameJson } from '../../../shared/json.js'
 
 /** Rename, description, folder move, auth and server changes of one request. */
-export function diffRequestMetadata({ before, after }: RequestPair): Change[] {
-  const changes: Change[] = []
+export function diffRequestMetadata({ before, after }: RequestPair, addChange: AddChange): void {
   const name = describeRequest(after)
   if (before.summary !== after.summary) {
-    changes.push(
-      requestChange(after, {
-        kind: 'summary-changed',
-        severity: 'info',
+    addChange(
+      createChange('summary-changed', 'info', {
+        operation: after.key,
         location: ['summary'],
         message: `${after.key} was renamed from "${before.summary ?? ''}" to "${after.summary ?? ''}"`,
         before: before.summary,
@@ -19,10 +17,9 @@ export function diffRequestMetadata({ before, after }: RequestPair): Change[] {
     )
   }
   if (before.description !== after.description) {
-    changes.push(
-      requestChange(after, {
-        kind: 'description-changed',
-        severity: 'info',
+    addChange(
+      createChange('description-changed', 'info', {
+        operation: after.key,
         location: ['description'],
         message: `The description of ${name} changed`,
         before: before.description,
@@ -33,10 +30,9 @@ export function diffRequestMetadata({ before, after }: RequestPair): Change[] {
   const folderBefore = before.folder ?? []
   const folderAfter = after.folder ?? []
   if (!sameJson(folderBefore, folderAfter)) {
-    changes.push(
-      requestChange(after, {
-        kind: 'operation-folder-changed',
-        severity: 'info',
+    addChange(
+      createChange('operation-folder-changed', 'info', {
+        operation: after.key,
         location: ['folder'],
         message: `${name} moved from folder "${folderBefore.join('/')}" to "${folderAfter.join('/')}"`,
         before: folderBefore,
@@ -47,10 +43,9 @@ export function diffRequestMetadata({ before, after }: RequestPair): Change[] {
   const authBefore = before.extra?.auth
   const authAfter = after.extra?.auth
   if (!sameJson(authBefore, authAfter)) {
-    changes.push(
-      requestChange(after, {
-        kind: 'auth-changed',
-        severity: 'warning',
+    addChange(
+      createChange('auth-changed', 'warning', {
+        operation: after.key,
         location: ['auth'],
         message: `The auth of ${name} changed from ${authLabel(authBefore)} to ${authLabel(authAfter)}`,
         before: authBefore,
@@ -61,10 +56,9 @@ export function diffRequestMetadata({ before, after }: RequestPair): Change[] {
   const serverBefore = before.extra?.server
   const serverAfter = after.extra?.server
   if (serverBefore !== serverAfter) {
-    changes.push(
-      requestChange(after, {
-        kind: 'operation-server-changed',
-        severity: 'warning',
+    addChange(
+      createChange('operation-server-changed', 'warning', {
+        operation: after.key,
         location: ['server'],
         message: `${name} now goes to ${String(serverAfter ?? 'no host')} instead of ${String(serverBefore ?? 'no host')}`,
         before: serverBefore,
@@ -72,7 +66,6 @@ export function diffRequestMetadata({ before, after }: RequestPair): Change[] {
       }),
     )
   }
-  return changes
 }
 
 function authLabel(auth: unknown): string {

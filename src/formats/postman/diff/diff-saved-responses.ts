@@ -1,30 +1,27 @@
-import type { Change } from '../../../model/change.js'
-import { describeRequest, requestChange, type RequestPair } from './change-record.js'
+import { createChange, type AddChange } from '../../../diff/create-change.js'
+import { describeRequest, type RequestPair } from './request-rule.js'
 import { sameJson } from '../../../shared/json.js'
 
 /**
  * Saved examples are illustrations of a request, not a contract the server promises, so every
  * change to them is informational.
  */
-export function diffSavedResponses({ before, after }: RequestPair): Change[] {
+export function diffSavedResponses({ before, after }: RequestPair, addChange: AddChange): void {
   const request = describeRequest(after)
-  const changes: Change[] = []
   for (const [status, response] of Object.entries(after.responses)) {
     const previous = before.responses[status]
     if (previous === undefined) {
-      changes.push(
-        requestChange(after, {
-          kind: 'response-status-added',
-          severity: 'info',
+      addChange(
+        createChange('response-status-added', 'info', {
+          operation: after.key,
           location: ['responses', status],
           message: `${request} has a new saved ${status} example`,
         }),
       )
     } else if (!sameJson(previous, response)) {
-      changes.push(
-        requestChange(after, {
-          kind: 'response-example-changed',
-          severity: 'info',
+      addChange(
+        createChange('response-example-changed', 'info', {
+          operation: after.key,
           location: ['responses', status],
           message: `The saved ${status} example of ${request} changed`,
           before: previous,
@@ -35,14 +32,12 @@ export function diffSavedResponses({ before, after }: RequestPair): Change[] {
   }
   for (const status of Object.keys(before.responses)) {
     if (after.responses[status] !== undefined) continue
-    changes.push(
-      requestChange(after, {
-        kind: 'response-status-removed',
-        severity: 'info',
+    addChange(
+      createChange('response-status-removed', 'info', {
+        operation: after.key,
         location: ['responses', status],
         message: `The saved ${status} example of ${request} was removed`,
       }),
     )
   }
-  return changes
 }
