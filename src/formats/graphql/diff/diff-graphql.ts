@@ -1,5 +1,6 @@
 import type { ApiSnapshot, SnapshotOperation } from '../../../model/snapshot.js'
 import type { Change, ChangeSet, ModifiedOperation } from '../../../model/change.js'
+import { createChange } from '../../../diff/create-change.js'
 import { buildChangeSet, movesOf, operationAddedChange, operationRemovedChange, toOperationRef } from '../../../diff/change-set.js'
 import { matchOperations } from '../../../diff/match-operations.js'
 import { operationOrder } from '../../../diff/shared-causes.js'
@@ -142,11 +143,5 @@ function reachesRemovedType(reachedTypes: readonly ReachedType[], views: { befor
 
 /** Safety net: the operation's hash changed but no rule names what changed. */
 function unexplainedChange(operation: SnapshotOperation): Change {
-  return {
-    kind: 'operation-changed',
-    severity: 'info',
-    operation: operation.key,
-    location: [],
-    message: `${operation.key} changed in a way no GraphQL rule describes`,
-  }
+  return createChange('operation-changed', 'info', { operation: operation.key, location: [], message: `${operation.key} changed in a way no GraphQL rule describes` })
 }

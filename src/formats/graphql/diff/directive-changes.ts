@@ -1,4 +1,5 @@
 import type { Severity } from '../../../model/change.js'
+import { withSeverity } from '../../../diff/create-change.js'
 import { nameListDelta } from '../compare-names.js'
 import type { GraphqlDirectiveNode } from '../nodes.js'
 import { docsChanges } from './docs-changes.js'
@@ -65,5 +66,5 @@ function directivePairChanges(name: string, before: GraphqlDirectiveNode, after:
 }
 
 function asInfo(change: LocalChange): LocalChange {
-  return change.severity === 'info' ? change : { ...change, severity: 'info' }
+  return withSeverity(change, 'info')
 }

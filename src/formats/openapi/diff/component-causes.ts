@@ -1,4 +1,5 @@
 import type { Change } from '../../../model/change.js'
+import { createChange } from '../../../diff/create-change.js'
 import { SharedCauses, type SharedCause } from '../../../diff/shared-causes.js'
 import { describeSchemaPath } from './describe-location.js'
 import { componentName } from './schema/node.js'
@@ -58,14 +59,11 @@ export function componentKind(finding: SchemaFinding): string {
 function componentChange(finding: SchemaFinding): Change {
   const component = finding.component ?? ''
   const where = describeSchemaPath(finding.path).trimStart()
-  const change: Change = {
-    kind: componentKind(finding),
-    severity: finding.severity,
+  return createChange(componentKind(finding), finding.severity, {
     location: finding.path,
     message: `${where === '' ? '' : `${where} `}${finding.detail} (in component ${componentName(component)})`,
-  }
-  if (finding.before !== undefined) change.before = finding.before
-  if (finding.after !== undefined) change.after = finding.after
-  change.component = component
-  return change
+    before: finding.before,
+    after: finding.after,
+    component,
+  })
 }

@@ -1,4 +1,5 @@
 import type { Severity, Change } from '../../../model/change.js'
+import { createChange } from '../../../diff/create-change.js'
 import { describeLocation } from './describe-location.js'
 import { componentName } from './schema/node.js'
 import type { ComponentCauses } from './component-causes.js'
@@ -12,7 +13,7 @@ export interface ChangeValues {
   component?: string | undefined
 }
 
-/** Builds a change record; `operation` undefined makes a document-level change. */
+/** A change with its message written the OpenAPI way (operation, where, what); `operation` undefined makes a document-level change. */
 export function makeChange(
   operation: string | undefined,
   kind: string,
@@ -22,16 +23,7 @@ export function makeChange(
   values: ChangeValues = {},
 ): Change {
   const message = operation === undefined ? detail + componentNote(values.component) : operation + messageTail(location, detail, values.component)
-  return changeRecord(operation, kind, severity, location, message, values)
-}
-
-function changeRecord(operation: string | undefined, kind: string, severity: Severity, location: string[], message: string, values: ChangeValues): Change {
-  const change: Change = { kind, severity, location, message }
-  if (operation !== undefined) change.operation = operation
-  if (values.before !== undefined) change.before = values.before
-  if (values.after !== undefined) change.after = values.after
-  if (values.component !== undefined) change.component = values.component
-  return change
+  return createChange(kind, severity, { location, message, operation, before: values.before, after: values.after, component: values.component })
 }
 
 /** What follows the operation key in the message of an operation change: ": query parameter 'limit' became required". */

@@ -1,4 +1,4 @@
-import type { SchemaDiffer } from './schema-differ.js'
+import type { ComponentPairGraph, ReachedPair } from './pair-graph.js'
 import type { Direction } from './types.js'
 
 /** A component pair waiting in the breadth-first walk; its full path is rebuilt only when it has findings. */
@@ -21,18 +21,11 @@ function fullPath(queued: QueuedPair): string[] {
   return path
 }
 
-/** A component pair with findings, reachable from another pair, at the shortest path from it. */
-export interface ReachedPair {
-  pair: number
-  hops: number
-  path: string[]
-}
-
 /**
  * Every pair with findings reachable from `start` (itself included), breadth-first so each is
  * found at its shortest path. Unchanged pairs are not entered.
  */
-export function reachFindings(differ: SchemaDiffer, start: number, direction: Direction): ReachedPair[] {
+export function reachFindings(differ: ComponentPairGraph, start: number, direction: Direction): ReachedPair[] {
   const reached: ReachedPair[] = []
   const stamp = differ.newStamp()
   differ.visit(start, stamp)

@@ -1,6 +1,7 @@
 import type { ApiSnapshot, SchemaNode } from '../../../../model/snapshot.js'
 import { compareNode } from './compare-node.js'
-import { reachFindings, type ReachedPair } from './reach-findings.js'
+import type { ComponentPairGraph, PairComparison, ReachedPair } from './pair-graph.js'
+import { reachFindings } from './reach-findings.js'
 import { collectRefEdges } from './ref-edges.js'
 import { sameJson } from './node.js'
 import { SchemaWalk } from './schema-walk.js'
@@ -17,11 +18,6 @@ export interface SchemaDiffStats {
   unchangedPairs: number
 }
 
-/** A component pair comparison plus the pair numbers of its edges, computed once. */
-export interface PairComparison extends LocalComparison {
-  edgePairs: number[]
-}
-
 /**
  * Compares schemas of two snapshots. Each `(before, after, direction)` component pair is
  * compared at most once and the result memoized; pairs whose Merkle hashes are equal are never
@@ -31,7 +27,7 @@ export interface PairComparison extends LocalComparison {
  * found once and attributed to every operation that reaches it without walking anything twice.
  * Pairs are numbered so the walks touch no strings.
  */
-export class SchemaDiffer {
+export class SchemaDiffer implements ComponentPairGraph {
   readonly stats: SchemaDiffStats = { componentComparisons: 0, unchangedPairs: 0 }
   readonly #pairNumbers = new Map<string, Map<string, number>>()
   readonly #pairs: Array<{ before: string; after: string; unchanged: boolean }> = []

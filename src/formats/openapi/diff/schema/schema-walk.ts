@@ -1,5 +1,4 @@
-import type { ReachedPair } from './reach-findings.js'
-import type { SchemaDiffer } from './schema-differ.js'
+import type { ComponentPairGraph, ReachedPair } from './pair-graph.js'
 import type { Direction, SchemaFinding } from './types.js'
 
 /**
@@ -23,7 +22,7 @@ export interface FindingGroup {
  * each changed component pair they reach, at the shortest path from them.
  */
 export class SchemaWalk {
-  constructor(private readonly differ: SchemaDiffer) {}
+  constructor(private readonly differ: ComponentPairGraph) {}
 
   /**
    * Compares two schemas of the operation and every changed component they reach: the findings
