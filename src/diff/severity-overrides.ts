@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { describeIssues } from '../config/issues.js'
 import { InvalidConfigError } from '../errors/errors.js'
 import { buildChangeSet } from './change-set.js'
+import { createChange } from './create-change.js'
 import { isKnownKind } from './rule-catalog.js'
 import { isSeverity } from './severity.js'
 import type { Change, ChangeSet, DiffOptions, OperationReach, Severity } from '../model/change.js'
@@ -44,7 +45,7 @@ export function applySeverityOverrides(changeSet: ChangeSet, overrides: Severity
     if (severity === undefined || (severity === change.severity && !hasOwnSeverities(change))) return change
     let copy = replaced.get(change)
     if (copy === undefined) {
-      copy = { ...change, severity }
+      copy = createChange(change.kind, severity, change)
       // One level for the kind: per-operation severities no longer differ from it.
       if (change.operations !== undefined) copy.operations = change.operations.map(withoutSeverity)
       replaced.set(change, copy)

@@ -3,7 +3,7 @@ import { narrowing, widening } from './direction.js'
 import { arrayKeyword, asNode, componentRef, sameJson } from './node.js'
 import { acceptsAll } from './accepts.js'
 import { schemaTypes } from './types-and-values.js'
-import { report, type ComparisonScope } from './scope.js'
+import { report, revised, type ComparisonScope } from './scope.js'
 
 const FACET_STEM = { oneOf: 'one-of', anyOf: 'any-of', allOf: 'all-of' } as const
 type Combinator = keyof typeof FACET_STEM
@@ -213,7 +213,7 @@ export function compareCombinator(keyword: Combinator, before: SchemaNode, after
 function downgradeBreaking(scope: ComparisonScope, first: number, note: string): void {
   for (let index = first; index < scope.findings.length; index++) {
     const finding = scope.findings[index]!
-    if (finding.severity === 'breaking') scope.findings[index] = { ...finding, severity: 'info', detail: finding.detail + note }
+    if (finding.severity === 'breaking') scope.findings[index] = revised(finding, 'info', note)
   }
 }
 

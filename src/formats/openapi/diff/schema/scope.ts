@@ -17,6 +17,11 @@ export interface ComparisonScope {
   compare(before: unknown, after: unknown, path: string[]): void
 }
 
+/** The finding at another severity, its detail followed by a note saying why (a verdict revised by what surrounds it). */
+export function revised(finding: SchemaFinding, severity: Severity, note: string): SchemaFinding {
+  return { ...finding, severity, detail: finding.detail + note }
+}
+
 /** Records one finding. */
 export function report(
   scope: ComparisonScope,
