@@ -37,3 +37,12 @@ export function withSeverity(change: Change, severity: Severity): Change {
 
 /** How a rule reports what it finds: it calls this with each change, built by `createChange`. */
 export type AddChange = (change: Change) => void
+
+/** The changes a rule reports, in the order it reports them (for callers that keep or memoize them). */
+export function collectChanges(rule: (addChange: AddChange) => void): Change[] {
+  const changes: Change[] = []
+  rule((change) => {
+    changes.push(change)
+  })
+  return changes
+}

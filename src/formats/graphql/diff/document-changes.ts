@@ -44,9 +44,7 @@ export function documentChanges(
     }
   }
   for (const name of new Set([...before.directives.keys(), ...after.directives.keys()])) {
-    for (const change of directiveChanges(name, before.directives.get(name), after.directives.get(name))) {
-      changes.push(toChange(change, { component: directivePointer(name) }))
-    }
+    directiveChanges(name, before.directives.get(name), after.directives.get(name), (change) => changes.push(toChange(change, { component: directivePointer(name) })))
   }
   return changes
 }

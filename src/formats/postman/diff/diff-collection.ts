@@ -2,7 +2,7 @@ import { buildChangeSet, movesOf, operationAddedChange, operationRemovedChange, 
 import { operationOrder, SharedCauses } from '../../../diff/shared-causes.js'
 import type { Change, ChangeSet, ModifiedOperation } from '../../../model/change.js'
 import type { ApiSnapshot } from '../../../model/snapshot.js'
-import { createChange } from '../../../diff/create-change.js'
+import { collectChanges, createChange } from '../../../diff/create-change.js'
 import { describeRequest, type RequestPair, type RequestRule } from './request-rule.js'
 import { diffParameters } from './diff-parameters.js'
 import { diffRequestBody } from './diff-request-body.js'
@@ -52,12 +52,10 @@ function inheritedAuthChange(change: Change, pair: RequestPair, inherited: Share
 }
 
 function diffRequest(pair: RequestPair): Change[] {
-  const changes: Change[] = []
-  const addChange = (change: Change): void => {
-    changes.push(change)
-  }
-  for (const rule of REQUEST_RULES) rule(pair, addChange)
+  const changes = collectChanges((addChange) => {
+    for (const rule of REQUEST_RULES) rule(pair, addChange)
+  })
+  if (changes.length > 0) return changes
   // A difference no rule names still must not pass silently.
-  if (changes.length === 0) addChange(createChange('operation-changed', 'info', { operation: pair.after.key, location: [], message: `${describeRequest(pair.after)} changed` }))
-  return changes
+  return [createChange('operation-changed', 'info', { operation: pair.after.key, location: [], message: `${describeRequest(pair.after)} changed` })]
 }
