@@ -77,11 +77,11 @@ export function handBuiltRecords(text: string): string[] {
 
 /**
  * Kinds written as a literal where a change is built (`createChange('kind'`, `localChange('kind'`,
- * `changes.add('kind'`), and OpenAPI schema facets (`report(scope, path, 'facet'`) as the
+ * `makeChange(operation, 'kind'`), and OpenAPI schema facets (`report(scope, path, 'facet'`) as the
  * `schema-<facet>` kind they are reported under.
  */
 export function literalKinds(text: string): string[] {
-  const pattern = /(?:createChange|localChange|makeChange\(\s*\w+\s*,|changes\.add)\(\s*'([a-z0-9-]+)'|\breport\(\s*\w+\s*,\s*(?:\[[^\]]*\]|[\w.]+)\s*,\s*'([a-z0-9-]+)'/g
+  const pattern = /(?:createChange\(|localChange\(|makeChange\(\s*[\w.]+\s*,)\s*'([a-z0-9-]+)'|\breport\(\s*\w+\s*,\s*(?:\[[^\]]*\]|[\w.]+)\s*,\s*'([a-z0-9-]+)'/g
   return [...text.matchAll(pattern)].map((match) => match[1] ?? `schema-${match[2]!}`)
 }
 
@@ -104,7 +104,7 @@ describe('every diff written one way', () => {
     expect(handBuiltRecords('const { severity: _severity, ...rest } = reach')).toEqual([])
     expect(handBuiltRecords('class A { add(kind: string, severity: Severity, location: string[], message: string): void {} }')).toEqual([])
     expect(literalKinds("addChange(createChange('operation-removed', 'breaking', {}))")).toEqual(['operation-removed'])
-    expect(literalKinds("changes.add('request-body-added', 'info', [], 'was added')")).toEqual(['request-body-added'])
+    expect(literalKinds("changes.addChange(makeChange(changes.operation, 'request-body-added', 'info', [], 'was added'))")).toEqual(['request-body-added'])
     expect(literalKinds("report(scope, [...path, 'x'], 'type-changed', severity, 'detail')")).toEqual(['schema-type-changed'])
     expect(handRankedSeverities('const RANK = { breaking: 2, warning: 1, info: 0 }')).not.toEqual([])
     expect(handRankedSeverities('const counts = { breaking: 0, warning: 0, info: 0 }')).toEqual([])

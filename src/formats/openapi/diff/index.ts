@@ -1,5 +1,6 @@
 import type { ApiSnapshot, SnapshotOperation } from '../../../model/snapshot.js'
 import type { Change, ChangeSet, ModifiedOperation, Severity } from '../../../model/change.js'
+import type { AddChange } from '../../../diff/create-change.js'
 import { SEVERITY_ORDER } from '../../../diff/severity.js'
 import { buildChangeSet, movesOf, operationAddedChange, operationRemovedChange, toOperationRef } from '../../../diff/change-set.js'
 import { matchOperations, type OperationPairing } from '../../../diff/match-operations.js'
@@ -52,9 +53,9 @@ export function diffOpenApiWithStats(before: ApiSnapshot, after: ApiSnapshot): {
     buckets.addAll(operationChanges.direct)
   }
   buckets.addAll(causes.changes(operationOrder(after.operations)))
-  buckets.addAll(compareServers(before, after))
-  buckets.addAll(compareSecuritySchemes(before, after))
-  buckets.addAll(compareDocumentMetadata(before, after))
+  compareServers(before, after, buckets.addChange)
+  compareSecuritySchemes(before, after, buckets.addChange)
+  compareDocumentMetadata(before, after, buckets.addChange)
   return { changeSet: buildChangeSet({ added: addedRefs, removed: removedRefs, modified, changes: buckets.all(), renamed: movesOf(pairs) }), stats: differ.stats }
 }
 
@@ -62,8 +63,12 @@ export function diffOpenApiWithStats(before: ApiSnapshot, after: ApiSnapshot): {
 class SeverityBuckets {
   readonly #buckets: Record<Severity, Change[]> = { breaking: [], warning: [], info: [] }
 
+  readonly addChange: AddChange = (change) => {
+    this.#buckets[change.severity].push(change)
+  }
+
   addAll(changes: readonly Change[]): void {
-    for (const change of changes) this.#buckets[change.severity].push(change)
+    for (const change of changes) this.addChange(change)
   }
 
   /** In `SEVERITY_ORDER`: breaking, then warning, then info. */

@@ -1,5 +1,5 @@
 import type { MediaTypeSpec } from '../../../model/snapshot.js'
-import type { OperationChanges } from './operation-changes.js'
+import { makeChange, type OperationChanges } from './operation-changes.js'
 import type { Direction } from './schema/types.js'
 import { sameJson } from './schema/node.js'
 
@@ -14,7 +14,7 @@ export function compareMediaType(before: MediaTypeSpec, after: MediaTypeSpec, di
   for (const field of new Set([...Object.keys(was), ...Object.keys(is)])) {
     if (field === 'schema' || sameJson(was[field], is[field])) continue
     const kind = field === 'example' || field === 'examples' ? `${prefix}-example-changed` : `${prefix}-media-type-${kebab(field)}-changed`
-    changes.add(kind, 'info', [...location, field], 'changed', { before: was[field], after: is[field] })
+    changes.addChange(makeChange(changes.operation, kind, 'info', [...location, field], 'changed', { before: was[field], after: is[field] }))
   }
   changes.compareSchemas(before.schema, after.schema, direction, [...location, 'schema'], 'schema-')
 }

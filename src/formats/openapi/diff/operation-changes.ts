@@ -1,5 +1,5 @@
 import type { Severity, Change } from '../../../model/change.js'
-import { createChange } from '../../../diff/create-change.js'
+import { createChange, type AddChange } from '../../../diff/create-change.js'
 import { describeLocation } from './describe-location.js'
 import { componentName } from './schema/node.js'
 import type { ComponentCauses } from './component-causes.js'
@@ -104,8 +104,8 @@ export class OperationChanges {
     readonly locations: ReachLocations = new ReachLocations(),
   ) {}
 
-  add(kind: string, severity: Severity, location: string[], detail: string, values: ChangeValues = {}): void {
-    const change = makeChange(this.operation, kind, severity, location, detail, values)
+  /** Where every rule of the operation reports: the change is the operation's own (not a component cause). */
+  readonly addChange: AddChange = (change) => {
     this.changes.push(change)
     this.direct.push(change)
   }
@@ -124,7 +124,7 @@ export class OperationChanges {
       if (group.pair === undefined) {
         for (const finding of group.findings) {
           const findingLocation = joinPaths(location, group, finding.path)
-          this.add(kindOf(kindPrefix, finding, findingLocation.length - location.length), finding.severity, findingLocation, finding.detail, finding)
+          this.addChange(makeChange(this.operation, kindOf(kindPrefix, finding, findingLocation.length - location.length), finding.severity, findingLocation, finding.detail, finding))
         }
         continue
       }

@@ -1,6 +1,6 @@
 import type { SnapshotOperation } from '../../../model/snapshot.js'
 import { sameShape } from '../../../shared/operation-identity.js'
-import type { OperationChanges } from './operation-changes.js'
+import { makeChange, type OperationChanges } from './operation-changes.js'
 import { sameJson } from './schema/node.js'
 
 /**
@@ -16,7 +16,7 @@ export function compareOperation(
 ): void {
   if (pairing.rebased) {
     const values = { before: before.key, after: after.key }
-    changes.add('operation-path-rebased', 'info', [], `was ${before.key}: its path is now written ${after.path} under another base path; the URL is unchanged`, values)
+    changes.addChange(makeChange(changes.operation, 'operation-path-rebased', 'info', [], `was ${before.key}: its path is now written ${after.path} under another base path; the URL is unchanged`, values))
   }
   // A path that changed beyond parameter names (moved, or a trailing slash added or dropped,
   // which keeps the identity) is called at another URL.
@@ -24,21 +24,21 @@ export function compareOperation(
   if (pairing.moved || pathChanged) {
     const values = { before: before.key, after: after.key }
     if (before.method !== after.method) {
-      changes.add('operation-method-changed', 'breaking', [], `was ${before.key}: its method changed from ${before.method} to ${after.method}`, values)
+      changes.addChange(makeChange(changes.operation, 'operation-method-changed', 'breaking', [], `was ${before.key}: its method changed from ${before.method} to ${after.method}`, values))
     }
     if (pathChanged) {
-      changes.add('operation-path-changed', 'breaking', [], `was ${before.key}: its path changed from ${before.path} to ${after.path}`, values)
+      changes.addChange(makeChange(changes.operation, 'operation-path-changed', 'breaking', [], `was ${before.key}: its path changed from ${before.path} to ${after.path}`, values))
     }
   }
   if (before.deprecated !== after.deprecated) {
-    if (after.deprecated) changes.add('operation-deprecated', 'info', [], 'was deprecated', { before: false, after: true })
-    else changes.add('operation-reactivated', 'info', [], 'is no longer deprecated', { before: true, after: false })
+    if (after.deprecated) changes.addChange(makeChange(changes.operation, 'operation-deprecated', 'info', [], 'was deprecated', { before: false, after: true }))
+    else changes.addChange(makeChange(changes.operation, 'operation-reactivated', 'info', [], 'is no longer deprecated', { before: true, after: false }))
   }
   // Format-specific extras (callbacks, extensions, ...) have no dedicated rule; a change there
   // is still a change of the operation.
   for (const field of new Set([...Object.keys(before.extra ?? {}), ...Object.keys(after.extra ?? {})])) {
     const was = before.extra?.[field]
     const is = after.extra?.[field]
-    if (!sameJson(was, is)) changes.add('operation-extra-changed', 'info', ['extra', field], 'changed', { before: was, after: is })
+    if (!sameJson(was, is)) changes.addChange(makeChange(changes.operation, 'operation-extra-changed', 'info', ['extra', field], 'changed', { before: was, after: is }))
   }
 }

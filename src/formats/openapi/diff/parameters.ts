@@ -1,5 +1,5 @@
 import type { ParameterSpec, SnapshotOperation } from '../../../model/snapshot.js'
-import type { OperationChanges } from './operation-changes.js'
+import { makeChange, type OperationChanges } from './operation-changes.js'
 import { formatValue, sameJson } from './schema/node.js'
 
 type Location = ['parameters', string, string]
@@ -60,19 +60,19 @@ export function compareParameters(before: SnapshotOperation, after: SnapshotOper
     if (relocated === undefined) continue
     removed.splice(removed.indexOf(old), 1)
     added.splice(added.indexOf(relocated), 1)
-    changes.add('request-parameter-location-changed', 'breaking', locationOf(relocated), `moved from the ${old.in} to the ${relocated.in}`, {
+    changes.addChange(makeChange(changes.operation, 'request-parameter-location-changed', 'breaking', locationOf(relocated), `moved from the ${old.in} to the ${relocated.in}`, {
       before: old.in,
       after: relocated.in,
-    })
+    }))
   }
   for (const parameter of removed) {
     const severity = isIgnoredHeader(parameter) ? 'info' : 'breaking'
-    changes.add('request-parameter-removed', severity, locationOf(parameter), `was removed${ignoredNote(parameter)}`, { before: parameter.name })
+    changes.addChange(makeChange(changes.operation, 'request-parameter-removed', severity, locationOf(parameter), `was removed${ignoredNote(parameter)}`, { before: parameter.name }))
   }
   for (const parameter of added) {
     const severity = parameter.required && !isIgnoredHeader(parameter) ? 'breaking' : 'info'
     const detail = `was added as ${parameter.required ? 'required' : 'optional'}${ignoredNote(parameter)}`
-    changes.add('request-parameter-added', severity, locationOf(parameter), detail, { after: parameter.name })
+    changes.addChange(makeChange(changes.operation, 'request-parameter-added', severity, locationOf(parameter), detail, { after: parameter.name }))
   }
   for (const [key, old] of was) {
     const current = is.get(key)
@@ -84,24 +84,24 @@ function compareParameter(before: ParameterSpec, after: ParameterSpec, changes: 
   const location = locationOf(after)
   if (before.name !== after.name) {
     // Only path parameters pair across names, and their names never reach the wire.
-    changes.add('path-parameter-renamed', 'info', location, `was renamed from '${before.name}'`, { before: before.name, after: after.name })
+    changes.addChange(makeChange(changes.operation, 'path-parameter-renamed', 'info', location, `was renamed from '${before.name}'`, { before: before.name, after: after.name }))
   }
   if (before.required !== after.required) {
-    if (after.required) changes.add('request-parameter-became-required', 'breaking', location, 'became required', { before: false, after: true })
-    else changes.add('request-parameter-became-optional', 'info', location, 'became optional', { before: true, after: false })
+    if (after.required) changes.addChange(makeChange(changes.operation, 'request-parameter-became-required', 'breaking', location, 'became required', { before: false, after: true }))
+    else changes.addChange(makeChange(changes.operation, 'request-parameter-became-optional', 'info', location, 'became optional', { before: true, after: false }))
   }
   if ((before.deprecated ?? false) !== (after.deprecated ?? false)) {
-    if (after.deprecated) changes.add('request-parameter-deprecated', 'info', location, 'was deprecated')
-    else changes.add('request-parameter-reactivated', 'info', location, 'is no longer deprecated')
+    if (after.deprecated) changes.addChange(makeChange(changes.operation, 'request-parameter-deprecated', 'info', location, 'was deprecated'))
+    else changes.addChange(makeChange(changes.operation, 'request-parameter-reactivated', 'info', location, 'is no longer deprecated'))
   }
   if (before.description !== after.description) {
-    changes.add('request-parameter-description-changed', 'info', location, 'description changed', { before: before.description, after: after.description })
+    changes.addChange(makeChange(changes.operation, 'request-parameter-description-changed', 'info', location, 'description changed', { before: before.description, after: after.description }))
   }
   if (!sameJson(before.example, after.example) || !sameJson(before.examples, after.examples)) {
-    changes.add('request-parameter-example-changed', 'info', location, 'examples changed', {
+    changes.addChange(makeChange(changes.operation, 'request-parameter-example-changed', 'info', location, 'examples changed', {
       before: before.examples ?? before.example,
       after: after.examples ?? after.example,
-    })
+    }))
   }
   compareSerialization(before, after, changes)
   changes.compareSchemas(before.schema, after.schema, 'request', location, 'request-parameter-')
@@ -137,19 +137,19 @@ function compareSerialization(before: ParameterSpec, after: ParameterSpec, chang
   const wasStyle = effectiveStyle(was, before.in)
   const isStyle = effectiveStyle(is, after.in)
   if (!sameJson(wasStyle, isStyle)) {
-    changes.add('request-parameter-style-changed', 'breaking', location, `style changed from ${formatValue(wasStyle)} to ${formatValue(isStyle)}`, {
+    changes.addChange(makeChange(changes.operation, 'request-parameter-style-changed', 'breaking', location, `style changed from ${formatValue(wasStyle)} to ${formatValue(isStyle)}`, {
       before: wasStyle,
       after: isStyle,
-    })
+    }))
   }
   const wasExplode = effectiveExplode(was, wasStyle)
   const isExplode = effectiveExplode(is, isStyle)
   if (wasExplode !== isExplode) {
     const severity = isStructured(after.schema) ? 'breaking' : 'info'
-    changes.add('request-parameter-explode-changed', severity, location, `explode changed from ${formatValue(wasExplode)} to ${formatValue(isExplode)}`, {
+    changes.addChange(makeChange(changes.operation, 'request-parameter-explode-changed', severity, location, `explode changed from ${formatValue(wasExplode)} to ${formatValue(isExplode)}`, {
       before: wasExplode,
       after: isExplode,
-    })
+    }))
   }
   for (const [setting, stem, what] of [
     ['allowEmptyValue', 'empty-value', 'empty values'],
@@ -158,7 +158,7 @@ function compareSerialization(before: ParameterSpec, after: ParameterSpec, chang
     const allowedBefore = was[setting] === true
     const allowedAfter = is[setting] === true
     if (allowedBefore === allowedAfter) continue
-    if (allowedAfter) changes.add(`request-parameter-${stem}-allowed`, 'info', location, `now allows ${what}`)
-    else changes.add(`request-parameter-${stem}-disallowed`, after.in === 'query' ? 'breaking' : 'info', location, `no longer allows ${what}`)
+    if (allowedAfter) changes.addChange(makeChange(changes.operation, `request-parameter-${stem}-allowed`, 'info', location, `now allows ${what}`))
+    else changes.addChange(makeChange(changes.operation, `request-parameter-${stem}-disallowed`, after.in === 'query' ? 'breaking' : 'info', location, `no longer allows ${what}`))
   }
 }

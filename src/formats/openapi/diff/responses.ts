@@ -1,6 +1,6 @@
 import type { ResponseSpec, SnapshotOperation } from '../../../model/snapshot.js'
 import { compareMediaType } from './media-types.js'
-import type { OperationChanges } from './operation-changes.js'
+import { makeChange, type OperationChanges } from './operation-changes.js'
 
 type HeaderSpec = NonNullable<ResponseSpec['headers']>[string]
 
@@ -18,31 +18,31 @@ export function compareResponses(before: SnapshotOperation, after: SnapshotOpera
     const is = after.responses[status]
     if (is === undefined) {
       const severity = isSuccess(status) ? 'breaking' : 'warning'
-      changes.add('response-status-removed', severity, ['responses', status], 'was removed', { before: status })
+      changes.addChange(makeChange(changes.operation, 'response-status-removed', severity, ['responses', status], 'was removed', { before: status }))
     } else {
       compareResponse(status, was, is, changes)
     }
   }
   for (const status of Object.keys(after.responses)) {
-    if (before.responses[status] === undefined) changes.add('response-status-added', 'info', ['responses', status], 'was added', { after: status })
+    if (before.responses[status] === undefined) changes.addChange(makeChange(changes.operation, 'response-status-added', 'info', ['responses', status], 'was added', { after: status }))
   }
 }
 
 function compareResponse(status: string, was: ResponseSpec, is: ResponseSpec, changes: OperationChanges): void {
   const location = ['responses', status]
   if (was.description !== is.description) {
-    changes.add('response-description-changed', 'info', location, 'description changed', { before: was.description, after: is.description })
+    changes.addChange(makeChange(changes.operation, 'response-description-changed', 'info', location, 'description changed', { before: was.description, after: is.description }))
   }
   for (const [mediaType, spec] of Object.entries(was.content)) {
     const current = is.content[mediaType]
     const mediaLocation = [...location, 'content', mediaType]
     // Callers that ask for or parse this media type get something else.
-    if (current === undefined) changes.add('response-media-type-removed', 'breaking', mediaLocation, 'is no longer returned', { before: mediaType })
+    if (current === undefined) changes.addChange(makeChange(changes.operation, 'response-media-type-removed', 'breaking', mediaLocation, 'is no longer returned', { before: mediaType }))
     else compareMediaType(spec, current, 'response', mediaLocation, changes)
   }
   for (const mediaType of Object.keys(is.content)) {
     if (was.content[mediaType] === undefined) {
-      changes.add('response-media-type-added', 'info', [...location, 'content', mediaType], 'can now be returned', { after: mediaType })
+      changes.addChange(makeChange(changes.operation, 'response-media-type-added', 'info', [...location, 'content', mediaType], 'can now be returned', { after: mediaType }))
     }
   }
   compareHeaders(status, was.headers ?? {}, is.headers ?? {}, changes)
@@ -64,21 +64,21 @@ function compareHeaders(status: string, before: Record<string, HeaderSpec>, afte
   for (const [key, [name, spec]] of was) {
     const current = is.get(key)
     if (current === undefined) {
-      changes.add('response-header-removed', 'breaking', ['responses', status, 'headers', name], 'was removed', { before: name })
+      changes.addChange(makeChange(changes.operation, 'response-header-removed', 'breaking', ['responses', status, 'headers', name], 'was removed', { before: name }))
       continue
     }
     const [currentName, currentSpec] = current
     const location = ['responses', status, 'headers', currentName]
     if (spec.required !== currentSpec.required) {
-      if (currentSpec.required) changes.add('response-header-became-required', 'info', location, 'is now always sent', { before: false, after: true })
-      else changes.add('response-header-became-optional', 'breaking', location, 'is no longer always sent', { before: true, after: false })
+      if (currentSpec.required) changes.addChange(makeChange(changes.operation, 'response-header-became-required', 'info', location, 'is now always sent', { before: false, after: true }))
+      else changes.addChange(makeChange(changes.operation, 'response-header-became-optional', 'breaking', location, 'is no longer always sent', { before: true, after: false }))
     }
     if (spec.description !== currentSpec.description) {
-      changes.add('response-header-description-changed', 'info', location, 'description changed', { before: spec.description, after: currentSpec.description })
+      changes.addChange(makeChange(changes.operation, 'response-header-description-changed', 'info', location, 'description changed', { before: spec.description, after: currentSpec.description }))
     }
     changes.compareSchemas(spec.schema, currentSpec.schema, 'response', location, 'response-header-')
   }
   for (const [key, [name]] of is) {
-    if (!was.has(key)) changes.add('response-header-added', 'info', ['responses', status, 'headers', name], 'was added', { after: name })
+    if (!was.has(key)) changes.addChange(makeChange(changes.operation, 'response-header-added', 'info', ['responses', status, 'headers', name], 'was added', { after: name }))
   }
 }

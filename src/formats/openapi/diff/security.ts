@@ -1,6 +1,6 @@
 import type { ApiSnapshot, SecurityRequirement, SecuritySchemeSpec, SnapshotOperation } from '../../../model/snapshot.js'
 import type { Severity } from '../../../model/change.js'
-import type { OperationChanges } from './operation-changes.js'
+import { makeChange, type OperationChanges } from './operation-changes.js'
 import { sameJson } from './schema/node.js'
 
 /** One way to authenticate: every scheme in it is needed, each with its scopes. */
@@ -40,9 +40,9 @@ export function compareSecurity(before: SnapshotOperation, after: SnapshotOperat
   const wasOpen = isOpen(was)
   const nowOpen = isOpen(is)
   if (wasOpen && !nowOpen) {
-    changes.add('security-added', 'breaking', ['security'], `now requires authentication (${is.map(label).join(' or ')})`, { before: before.security, after: after.security })
+    changes.addChange(makeChange(changes.operation, 'security-added', 'breaking', ['security'], `now requires authentication (${is.map(label).join(' or ')})`, { before: before.security, after: after.security }))
   } else if (!wasOpen && nowOpen) {
-    changes.add('security-removed', 'info', ['security'], 'no longer requires authentication', { before: before.security, after: after.security })
+    changes.addChange(makeChange(changes.operation, 'security-removed', 'info', ['security'], 'no longer requires authentication', { before: before.security, after: after.security }))
   } else {
     compareAlternatives(was, is, nowOpen ? 'info' : 'breaking', changes)
   }
@@ -63,17 +63,17 @@ function compareAlternatives(was: Alternative[], is: Alternative[], breakSeverit
     if (relaxed !== undefined) {
       explained.add(relaxed.key)
       const dropped = [...old.schemes.keys()].filter((name) => !relaxed.schemes.has(name)).join(' + ')
-      changes.add('security-requirement-relaxed', 'info', ['security'], `${label(old)} no longer needs ${dropped}`, { before: old.key, after: relaxed.key })
+      changes.addChange(makeChange(changes.operation, 'security-requirement-relaxed', 'info', ['security'], `${label(old)} no longer needs ${dropped}`, { before: old.key, after: relaxed.key }))
     } else if (tightened !== undefined) {
       explained.add(tightened.key)
       const needed = [...tightened.schemes.keys()].filter((name) => !old.schemes.has(name)).join(' + ')
-      changes.add('security-requirement-tightened', breakSeverity, ['security'], `${label(old)} now also needs ${needed}`, { before: old.key, after: tightened.key })
+      changes.addChange(makeChange(changes.operation, 'security-requirement-tightened', breakSeverity, ['security'], `${label(old)} now also needs ${needed}`, { before: old.key, after: tightened.key }))
     } else {
-      changes.add('security-alternative-removed', breakSeverity, ['security'], `no longer accepts ${label(old)}`, { before: old.key })
+      changes.addChange(makeChange(changes.operation, 'security-alternative-removed', breakSeverity, ['security'], `no longer accepts ${label(old)}`, { before: old.key }))
     }
   }
   for (const current of is) {
-    if (!explained.has(current.key)) changes.add('security-alternative-added', 'info', ['security'], `now also accepts ${label(current)}`, { after: current.key })
+    if (!explained.has(current.key)) changes.addChange(makeChange(changes.operation, 'security-alternative-added', 'info', ['security'], `now also accepts ${label(current)}`, { after: current.key }))
   }
 }
 
@@ -82,10 +82,10 @@ function compareScopes(was: Alternative, is: Alternative, breakSeverity: Severit
     const newScopes = is.schemes.get(scheme) ?? new Set<string>()
     const location = ['security', scheme]
     for (const scope of newScopes) {
-      if (!oldScopes.has(scope)) changes.add('security-scope-added', breakSeverity, location, `now requires the scope '${scope}'`, { after: scope })
+      if (!oldScopes.has(scope)) changes.addChange(makeChange(changes.operation, 'security-scope-added', breakSeverity, location, `now requires the scope '${scope}'`, { after: scope }))
     }
     for (const scope of oldScopes) {
-      if (!newScopes.has(scope)) changes.add('security-scope-removed', 'info', location, `no longer requires the scope '${scope}'`, { before: scope })
+      if (!newScopes.has(scope)) changes.addChange(makeChange(changes.operation, 'security-scope-removed', 'info', location, `no longer requires the scope '${scope}'`, { before: scope }))
     }
   }
 }
@@ -105,9 +105,9 @@ function compareUsedSchemes(was: Alternative[], is: Alternative[], snapshots: { 
     const newScheme = snapshots.after.securitySchemes[name]
     const location = ['security', name]
     if (!sameJson(wireShape(oldScheme), wireShape(newScheme))) {
-      changes.add('security-scheme-changed', 'breaking', location, 'changed how credentials are sent', { before: oldScheme, after: newScheme })
+      changes.addChange(makeChange(changes.operation, 'security-scheme-changed', 'breaking', location, 'changed how credentials are sent', { before: oldScheme, after: newScheme }))
     } else if (!sameJson(oldScheme?.flows, newScheme?.flows)) {
-      changes.add('security-scheme-flows-changed', 'warning', location, 'changed its OAuth flows', { before: oldScheme?.flows, after: newScheme?.flows })
+      changes.addChange(makeChange(changes.operation, 'security-scheme-flows-changed', 'warning', location, 'changed its OAuth flows', { before: oldScheme?.flows, after: newScheme?.flows }))
     }
   }
 }
