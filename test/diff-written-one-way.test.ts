@@ -60,7 +60,7 @@ function enclosingBraces(text: string, index: number): string | undefined {
 }
 
 /** Object literals with a `severity` that read like a change record: with a message, a spread of another record, or a kind and a location. */
-export function handBuiltRecords(text: string): string[] {
+function handBuiltRecords(text: string): string[] {
   const found: string[] = []
   // A type annotation (`severity: Severity`) is no record.
   for (const match of text.matchAll(/\bseverity\s*:(?!\s*Severity\b)/g)) {
@@ -80,13 +80,13 @@ export function handBuiltRecords(text: string): string[] {
  * `makeChange(operation, 'kind'`), and OpenAPI schema facets (`report(scope, path, 'facet'`) as the
  * `schema-<facet>` kind they are reported under.
  */
-export function literalKinds(text: string): string[] {
+function literalKinds(text: string): string[] {
   const pattern = /(?:createChange\(|localChange\(|makeChange\(\s*[\w.]+\s*,)\s*'([a-z0-9-]+)'|\breport\(\s*\w+\s*,\s*(?:\[[^\]]*\]|[\w.]+)\s*,\s*'([a-z0-9-]+)'/g
   return [...text.matchAll(pattern)].map((match) => match[1] ?? `schema-${match[2]!}`)
 }
 
 /** Places that rank the three severities themselves: a list of all three, a rank table, an `indexOf` a severity. */
-export function handRankedSeverities(text: string): string[] {
+function handRankedSeverities(text: string): string[] {
   const patterns = [/['"]breaking['"]\s*,\s*['"]warning['"]\s*,\s*['"]info['"]/g, /indexOf\(\s*\w*[sS]everity\b/g]
   const found = patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[0]))
   // A table of numbers by severity ranks them unless every number is the same (`{ breaking: 0, warning: 0, info: 0 }` counts).
