@@ -66,8 +66,8 @@ export type { SpecFormat, ParseContext } from './formats/types.js'
 
 export type { Change, ChangeSet, ChangeSummary, ModifiedOperation, OperationReach, Severity } from './model/change.js'
 export type { OperationMove } from './model/identity.js'
-export { diffDocuments, diffSnapshots } from './diff/diff-documents.js'
-export type { DiffDocumentsOptions } from './diff/diff-documents.js'
+export { diffDocuments, diffSnapshots } from './formats/diff-documents.js'
+export type { DiffDocumentsOptions } from './formats/diff-documents.js'
 export { changeSetToJSON, changeSetFromJSON } from './diff/change-set-json.js'
 export type { ChangeSetJson } from './diff/change-set-json.js'
 export { changeInOperation } from './diff/change-set.js'
@@ -82,7 +82,7 @@ export type {
   GithubReportOptions,
   HtmlReportOptions,
 } from './report/index.js'
-export type { DiffOptions } from './formats/types.js'
+export type { DiffOptions } from './model/change.js'
 export { RULE_CATALOG, ruleOf } from './diff/rule-catalog.js'
 export type { RuleEntry, RuleFamily, RuleFormat } from './diff/rule-catalog.js'
 export { applySeverityOverrides, parseSeverityOverrides } from './diff/severity-overrides.js'

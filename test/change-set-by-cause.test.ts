@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { changeSetFromJSON, changeSetToJSON } from '../src/diff/change-set-json.js'
-import { diffDocuments, diffSnapshots } from '../src/diff/diff-documents.js'
+import { diffDocuments, diffSnapshots } from '../src/formats/diff-documents.js'
 import type { ChangeSet } from '../src/model/change.js'
 import type { ApiSnapshot } from '../src/model/snapshot.js'
 import { InvalidSpecError, ParseError } from '../src/errors/errors.js'
-import { diffOpenApi } from '../src/diff/openapi/index.js'
+import { diffOpenApi } from '../src/formats/openapi/diff/index.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
 import { SHARED_SPECS_DIR, sharedSnapshot, sharedSpecsPresent, sharedSpecsSkipNote } from './helpers/shared-specs.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { applyPlan, generateCollection, mergeCollection, planMerge, type Collection } from '../src/collections/index.js'
-import { diffOpenApi } from '../src/diff/openapi/index.js'
+import { diffOpenApi } from '../src/formats/openapi/diff/index.js'
 import { isInvalidConfigError } from '../src/errors/errors.js'
 import type { ApiSnapshot } from '../src/model/snapshot.js'
 import { createUser, deepFreeze, getUser, listUsers, op, usersApi, requests } from './helpers/collections-snapshots.js'

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { diffOpenApi } from '../src/diff/openapi/index.js'
+import { diffOpenApi } from '../src/formats/openapi/diff/index.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
 import type { ApiSnapshot } from '../src/model/snapshot.js'
 import { agrees, COMPAT_DIR, expectedClass, loadOpenApiCases, worstSeverity, type CompatCase } from './helpers/compat-suites.js'

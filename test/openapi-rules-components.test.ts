@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { changeInOperation } from '../src/diff/change-set.js'
-import { diffOpenApi, diffOpenApiWithStats } from '../src/diff/openapi/index.js'
+import { diffOpenApi, diffOpenApiWithStats } from '../src/formats/openapi/diff/index.js'
 import type { SchemaNode } from '../src/model/snapshot.js'
 import { body, object, op, ref, response, snapshot } from './helpers/snapshot-builder.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { diffOpenApi, diffOpenApiWithStats } from '../src/diff/openapi/index.js'
+import { diffOpenApi, diffOpenApiWithStats } from '../src/formats/openapi/diff/index.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
 import type { ApiSnapshot } from '../src/model/snapshot.js'
 import { onlyChange } from './helpers/diff-assertions.js'

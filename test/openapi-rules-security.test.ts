@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { diffOpenApi } from '../src/diff/openapi/index.js'
+import { diffOpenApi } from '../src/formats/openapi/diff/index.js'
 import type { SecurityRequirement, SecuritySchemeSpec } from '../src/model/snapshot.js'
 import { kindsOf, onlyChange } from './helpers/diff-assertions.js'
 import { op, snapshot } from './helpers/snapshot-builder.js'

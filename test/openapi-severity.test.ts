@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { diffOpenApi } from '../src/diff/openapi/index.js'
+import { diffOpenApi } from '../src/formats/openapi/diff/index.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
-import { acceptsAll } from '../src/diff/openapi/schema/accepts.js'
+import { acceptsAll } from '../src/formats/openapi/diff/schema/accepts.js'
 import type { ApiSnapshot, SchemaNode } from '../src/model/snapshot.js'
 import { kindsOf } from './helpers/diff-assertions.js'
 

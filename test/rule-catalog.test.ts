@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { RULE_CATALOG, ruleOf } from '../src/diff/rule-catalog.js'
-import type { Severity } from '../src/model/change.js'
+import { compareSeverity } from '../src/diff/severity.js'
 import { graphqlFormat } from '../src/formats/graphql/index.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
 import { postmanFormat } from '../src/formats/postman/index.js'
@@ -13,7 +13,6 @@ import { KindCollector, collectCompatSuites, collectPair, collectRealPairs, comp
 import { ruleTable, ruleTableIn } from './helpers/rule-table.js'
 
 const FORMATS = { openapi: openapiFormat, graphql: graphqlFormat, postman: postmanFormat }
-const RANK: Record<Severity, number> = { breaking: 0, warning: 1, info: 2 }
 
 /** Kinds emitted by the small rule cases, plus the safety net (an operation whose hash moved with nothing a rule names). */
 async function collectRuleCases(collector: KindCollector): Promise<void> {
@@ -43,7 +42,7 @@ function expectCatalogued(collector: KindCollector): void {
     }
     for (const format of emitted.formats) if (!rule.formats.includes(format)) problems.push(`${emitted.kind} is emitted for ${format}, the catalog says ${rule.formats.join(', ')}`)
     for (const severity of emitted.severities) {
-      if (RANK[severity] < RANK[rule.severity]) problems.push(`${emitted.kind} is emitted as ${severity}, above its catalogued ${rule.severity}`)
+      if (compareSeverity(severity, rule.severity) < 0) problems.push(`${emitted.kind} is emitted as ${severity}, above its catalogued ${rule.severity}`)
     }
   }
   expect(problems).toEqual([])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
-import { diffDocuments } from '../src/diff/diff-documents.js'
+import { diffDocuments } from '../src/formats/diff-documents.js'
 import { isInvalidSpecError, isParseError } from '../src/errors/errors.js'
 import { canonicalSummary, sha256Hex } from '../src/formats/hash.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'

@@ -1,13 +1,13 @@
 import type { Change, ChangeSet, ModifiedOperation, Severity } from '../model/change.js'
 import type { OperationMove, OperationRef } from '../model/identity.js'
 import type { ApiSnapshot, SnapshotOperation } from '../model/snapshot.js'
+import { createChange } from './create-change.js'
 import { isMove, type OperationPair } from './match-operations.js'
+import { compareSeverity } from './severity.js'
 
-const SEVERITY_RANK: Record<Severity, number> = { breaking: 0, warning: 1, info: 2 }
-
-/** Breaking first, then warning, then info; stable inside each severity. */
+/** Breaking first, then warning, then info (`SEVERITY_ORDER`); stable inside each severity. */
 export function compareBySeverity(a: Change, b: Change): number {
-  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
+  return compareSeverity(a.severity, b.severity)
 }
 
 /** Sorts in place, breaking first; skips the sort when the rules already emitted them in order (the big diffs do). */
@@ -42,7 +42,7 @@ export function buildChangeSet(parts: {
   const modified = parts.modified.filter((entry) => entry.changes.length > 0)
   for (const entry of modified) sortBySeverity(entry.changes)
   const changes = sortBySeverity([...parts.changes])
-  const counts = { breaking: 0, warning: 0, info: 0 }
+  const counts: Record<Severity, number> = { breaking: 0, warning: 0, info: 0 }
   for (const change of changes) counts[change.severity]++
   const operations = parts.added.length + parts.removed.length + modified.length
   return {
@@ -66,23 +66,11 @@ export function emptyChangeSet(): ChangeSet {
 }
 
 export function operationAddedChange(operation: OperationRef): Change {
-  return {
-    kind: 'operation-added',
-    severity: 'info',
-    operation: operation.key,
-    location: [],
-    message: `${operation.key} was added`,
-  }
+  return createChange('operation-added', 'info', { operation: operation.key, location: [], message: `${operation.key} was added` })
 }
 
 export function operationRemovedChange(operation: OperationRef): Change {
-  return {
-    kind: 'operation-removed',
-    severity: 'breaking',
-    operation: operation.key,
-    location: [],
-    message: `${operation.key} was removed`,
-  }
+  return createChange('operation-removed', 'breaking', { operation: operation.key, location: [], message: `${operation.key} was removed` })
 }
 
 /** What the first successful sync of a source reports: every operation added. */

@@ -2,14 +2,13 @@ import * as z from 'zod'
 import { describeIssues } from '../config/issues.js'
 import { InvalidConfigError } from '../errors/errors.js'
 import { buildChangeSet } from './change-set.js'
+import { createChange } from './create-change.js'
 import { isKnownKind } from './rule-catalog.js'
-import type { DiffOptions } from '../formats/types.js'
-import type { Change, ChangeSet, OperationReach, Severity } from '../model/change.js'
+import { isSeverity } from './severity.js'
+import type { Change, ChangeSet, DiffOptions, OperationReach, Severity } from '../model/change.js'
 
 /** A severity for some rule kinds, replacing the rule's own (`{ 'schema-property-enum-value-added': 'info' }`). */
 export type SeverityOverrides = Readonly<Record<string, Severity>>
-
-const SEVERITIES: ReadonlySet<unknown> = new Set(['breaking', 'warning', 'info'])
 
 /** Validates overrides: every key a kind some rule reports, every value a severity (each bad entry its own issue). */
 export const severityOverridesSchema = z
@@ -17,7 +16,7 @@ export const severityOverridesSchema = z
   .superRefine((overrides, context) => {
     for (const [kind, level] of Object.entries(overrides)) {
       if (!isKnownKind(kind)) context.addIssue({ code: 'custom', path: [kind], message: `unknown rule kind '${kind}' (see the rule table in the README)` })
-      if (!SEVERITIES.has(level)) context.addIssue({ code: 'custom', path: [kind], message: 'must be breaking, warning or info' })
+      if (!isSeverity(level)) context.addIssue({ code: 'custom', path: [kind], message: 'must be breaking, warning or info' })
     }
   })
   .transform((overrides) => overrides as Record<string, Severity>)
@@ -46,7 +45,7 @@ export function applySeverityOverrides(changeSet: ChangeSet, overrides: Severity
     if (severity === undefined || (severity === change.severity && !hasOwnSeverities(change))) return change
     let copy = replaced.get(change)
     if (copy === undefined) {
-      copy = { ...change, severity }
+      copy = createChange(change.kind, severity, change)
       // One level for the kind: per-operation severities no longer differ from it.
       if (change.operations !== undefined) copy.operations = change.operations.map(withoutSeverity)
       replaced.set(change, copy)

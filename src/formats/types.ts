@@ -1,4 +1,4 @@
-import type { ChangeSet, Severity } from '../model/change.js'
+import type { ChangeSet, DiffOptions } from '../model/change.js'
 import type { SourceType } from '../model/identity.js'
 import type { PreparedRequest } from '../model/loader.js'
 import type { ApiSnapshot, NormalizedDocument } from '../model/snapshot.js'
@@ -29,13 +29,4 @@ export interface SpecFormat {
   request?(source: LiveSourceConfig): PreparedRequest | undefined
   /** Compares two snapshots of this format. */
   diff(before: ApiSnapshot, after: ApiSnapshot, options?: DiffOptions): ChangeSet
-}
-
-/** Options of one diff. */
-export interface DiffOptions {
-  /**
-   * A severity for some rule kinds, replacing the rule's own (`{ 'schema-property-enum-value-added': 'info' }`):
-   * `breaking`, the summary and the order follow. Unknown kinds are INVALID_CONFIG.
-   */
-  severityOverrides?: Readonly<Record<string, Severity>>
 }

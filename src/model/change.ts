@@ -77,3 +77,12 @@ export interface ChangeSet {
   breaking: boolean
   summary: ChangeSummary
 }
+
+/** Options of one diff. */
+export interface DiffOptions {
+  /**
+   * A severity for some rule kinds, replacing the rule's own (`{ 'schema-property-enum-value-added': 'info' }`):
+   * `breaking`, the summary and the order follow. Unknown kinds are INVALID_CONFIG.
+   */
+  severityOverrides?: Readonly<Record<string, Severity>>
+}

@@ -1,8 +1,7 @@
 import type { OperationRef } from '../model/identity.js'
 import type { Change, ChangeSet, OperationReach, Severity } from '../model/change.js'
+import { compareSeverity } from '../diff/severity.js'
 
-/** Severities in report order: breaking first. */
-export const SEVERITIES: readonly Severity[] = ['breaking', 'warning', 'info']
 
 /**
  * The operations a cause reaches: its `operations` (a change found in a shared component), else its
@@ -115,10 +114,8 @@ export function operationView(changes: ChangeSet): OperationView[] {
     if (reach.length === 0) viewOf(undefined).entries.push({ change, severity: change.severity, location: change.location })
     for (const entry of reach) viewOf(entry.operation).entries.push({ change, severity: severityFor(change, entry), location: entry.location })
   }
-  const rank = (severity: Severity) => SEVERITIES.indexOf(severity)
   const result = [...views.values()].filter((view) => view.entries.length > 0)
-  for (const view of result) view.entries.sort((a, b) => rank(a.severity) - rank(b.severity))
+  for (const view of result) view.entries.sort((a, b) => compareSeverity(a.severity, b.severity))
   // Entries are sorted, so an operation's worst severity is its first entry's.
-  const worst = (view: OperationView) => rank(view.entries[0]!.severity)
-  return result.sort((a, b) => worst(a) - worst(b))
+  return result.sort((a, b) => compareSeverity(a.entries[0]!.severity, b.entries[0]!.severity))
 }

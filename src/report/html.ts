@@ -1,7 +1,8 @@
 import type { OperationRef } from '../model/identity.js'
 import type { Change, ChangeSet, Severity } from '../model/change.js'
-import { SEVERITIES, countsPhrase, operationCount, operationsByKey, reachOf, singleLine, subjectOf, tagsOf } from './causes.js'
+import { countsPhrase, operationCount, operationsByKey, reachOf, singleLine, subjectOf, tagsOf } from './causes.js'
 import { REPORT_SCRIPT, REPORT_SCRIPT_HASH, REPORT_STYLE } from './html-assets.js'
+import { SEVERITY_ORDER } from '../diff/severity.js'
 
 export interface HtmlReportOptions {
   /** The page's title and heading. @default 'API changes' */
@@ -60,7 +61,7 @@ ${row('Operations', [summary.added, summary.removed, summary.modified, summary.o
 }
 
 function filters(changes: ChangeSet, operations: ReadonlyMap<string, OperationRef>): string {
-  const severities = SEVERITIES.map((severity) => {
+  const severities = SEVERITY_ORDER.map((severity) => {
     const count = changes.summary[severity]
     return `<label><input type="checkbox" name="severity" value="${severity}" checked> ${SEVERITY_NAMES[severity]} (${count})</label>`
   }).join('\n')

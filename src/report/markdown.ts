@@ -1,5 +1,6 @@
 import type { Change, ChangeSet, Severity } from '../model/change.js'
-import { SEVERITIES, causesOf, countsPhrase, firstOperations, operationCount, singleLine, subjectOf } from './causes.js'
+import { causesOf, countsPhrase, firstOperations, operationCount, singleLine, subjectOf } from './causes.js'
+import { SEVERITY_ORDER } from '../diff/severity.js'
 
 export interface MarkdownReportOptions {
   /** The heading of the comment. @default 'API changes' */
@@ -41,7 +42,7 @@ export function renderMarkdown(changes: ChangeSet, options: MarkdownReportOption
     `| | ${summary.added} | ${summary.removed} | ${summary.modified} | ${summary.operations} |`,
     '',
   ].join('\n')
-  const groups = SEVERITIES.map((severity) => ({ severity, causes: causesOf(changes, severity) })).filter((group) => group.causes.length > 0)
+  const groups = SEVERITY_ORDER.map((severity) => ({ severity, causes: causesOf(changes, severity) })).filter((group) => group.causes.length > 0)
   let left = (options.maxLength ?? 60_000) - head.length
   const sections = [head]
   groups.forEach(({ severity, causes }, index) => {

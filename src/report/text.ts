@@ -1,5 +1,6 @@
 import type { Change, ChangeSet, Severity } from '../model/change.js'
-import { SEVERITIES, causesOf, countsPhrase, firstOperations, operationCount, operationView, operationsPhrase, singleLine, subjectOf } from './causes.js'
+import { causesOf, countsPhrase, firstOperations, operationCount, operationView, operationsPhrase, singleLine, subjectOf } from './causes.js'
+import { SEVERITY_ORDER } from '../diff/severity.js'
 
 /** How text is styled: terminal colours (the CLI's palette) or none. */
 export interface TextStyles {
@@ -44,7 +45,7 @@ export function textReportLines(changes: ChangeSet, options: TextReportOptions =
   const lines = [summaryLine(changes, styles)]
   if (options.byOperation === true) return lines.concat(byOperationLines(changes, styles))
   const shown = options.operationsShown ?? 3
-  for (const severity of SEVERITIES) {
+  for (const severity of SEVERITY_ORDER) {
     const group = causesOf(changes, severity)
     if (group.length === 0) continue
     lines.push(severityLabel(severity, styles))

@@ -26,7 +26,7 @@
  * - `collections/operation-identity.ts` `operationIdentity`/`identityPath` (+ the merge's memoized
  *   `identityOf`): `{{x}}`, `{x}`, `:x` -> `{}`, one trailing slash dropped: the merge saw one
  *   operation where the diff saw two.
- * - `diff/openapi/operations.ts` `pathIdentity`: `{x}` -> `{}` to tell a move from a rename; and
+ * - `formats/openapi/diff/operations.ts` `pathIdentity`: `{x}` -> `{}` to tell a move from a rename; and
  *   `diff/match-operations.ts` `fullIdentity`: base path + identity, for rebased paths.
  * - Pairing: `diff/match-operations.ts` (identity, full URL, unique operationId), Postman's
  *   `pairRequests` (that, then label/summary/folder among twins) and the merge's

@@ -1,5 +1,6 @@
 import { parseSourceConfig, type LiveSourceConfig } from '../../config/config.js'
 import { applySeverityOverrides, type SeverityOverrides } from '../../diff/severity-overrides.js'
+import { atLeast } from '../../diff/severity.js'
 import type { ChangeSet, Severity } from '../../model/change.js'
 import { defaultFormats } from '../../formats/default-formats.js'
 import { FormatRegistry } from '../../formats/format-registry.js'
@@ -119,12 +120,6 @@ async function load(location: SourceLocation, settings: CompareSettings, loader:
 /** The document's value when the type probe parsed it already: the format then does not parse it again. */
 function parsedOf(document: LoadedDocument): { parsed?: unknown } {
   return document.parsed === undefined ? {} : { parsed: document.parsed }
-}
-
-const RANK: Record<Severity, number> = { breaking: 2, warning: 1, info: 0 }
-
-function atLeast(severity: Severity, threshold: 'breaking' | 'warning'): boolean {
-  return RANK[severity] >= RANK[threshold]
 }
 
 function parseFailOn(value: string | undefined): 'breaking' | 'warning' {

@@ -1,4 +1,4 @@
-import { diffOpenApi } from '../../diff/openapi/index.js'
+import { diffOpenApi } from './diff/index.js'
 import { withDiffOptions } from '../../diff/severity-overrides.js'
 import type { SpecFormat } from '../types.js'
 import { normalizeOpenApi } from './normalize.js'

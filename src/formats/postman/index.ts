@@ -1,8 +1,9 @@
 import type { ApiSnapshot, NormalizedDocument } from '../../model/snapshot.js'
-import type { DiffOptions, ParseContext, SpecFormat } from '../types.js'
+import type { DiffOptions } from '../../model/change.js'
+import type { ParseContext, SpecFormat } from '../types.js'
 import { withDiffOptions } from '../../diff/severity-overrides.js'
 import type { ChangeSet } from '../../model/change.js'
-import { diffCollections } from './diff-collection.js'
+import { diffCollections } from './diff/diff-collection.js'
 import { normalizeCollection } from './normalize-collection.js'
 
 /**

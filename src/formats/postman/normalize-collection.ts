@@ -3,7 +3,7 @@ import type { NormalizedDocument, SnapshotOperation } from '../../model/snapshot
 import type { ParseContext } from '../types.js'
 import { assignIdentities } from './assign-identities.js'
 import { buildOperation } from './build-operation.js'
-import { compareText } from './compare-text.js'
+import { compareText } from '../../shared/compare-text.js'
 import { flattenItems } from './flatten-items.js'
 import { isRecord, scalarText, stringOr } from './json-values.js'
 import { readCollection } from './read-collection.js'

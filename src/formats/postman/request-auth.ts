@@ -1,4 +1,4 @@
-import { compareText } from './compare-text.js'
+import { compareText } from '../../shared/compare-text.js'
 import { isRecord, scalarText, stringOr } from './json-values.js'
 
 /** A request's auth with every value dropped: which scheme, and which settings it has. */

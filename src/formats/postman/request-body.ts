@@ -1,6 +1,6 @@
 import { canonicalJson } from '../hash.js'
 import type { RequestBodySpec } from '../../model/snapshot.js'
-import { compareText } from './compare-text.js'
+import { compareText } from '../../shared/compare-text.js'
 import { descriptionText, isRecord, scalarText, stringOr } from './json-values.js'
 import { isSecretName, redactSecretsInText } from './secret-names.js'
 

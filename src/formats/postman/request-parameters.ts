@@ -1,5 +1,5 @@
 import { canonicalJson } from '../hash.js'
-import { compareText } from './compare-text.js'
+import { compareText } from '../../shared/compare-text.js'
 import type { ParameterLocation, ParameterSpec } from '../../model/snapshot.js'
 import type { PathTemplate } from './path-template.js'
 import type { KeyValueEntry } from './request-url.js'

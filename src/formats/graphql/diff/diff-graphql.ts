@@ -1,5 +1,6 @@
 import type { ApiSnapshot, SnapshotOperation } from '../../../model/snapshot.js'
 import type { Change, ChangeSet, ModifiedOperation } from '../../../model/change.js'
+import { collectChanges, createChange } from '../../../diff/create-change.js'
 import { buildChangeSet, movesOf, operationAddedChange, operationRemovedChange, toOperationRef } from '../../../diff/change-set.js'
 import { matchOperations } from '../../../diff/match-operations.js'
 import { operationOrder } from '../../../diff/shared-causes.js'
@@ -96,7 +97,7 @@ function operationFieldChanges(before: SnapshotOperation, after: SnapshotOperati
   const rootKey = ROOT_OPERATIONS.find((root) => root.method === after.method)?.key
   const rootName = (rootKey === undefined ? undefined : afterView.roots[rootKey]) ?? after.method
   const label = `${rootName}.${after.path}`
-  return fieldPairChanges(fieldOfOperation(before), fieldOfOperation(after), label, []).map((change) => toChange(change, { operation: after.key }))
+  return collectChanges((addChange) => fieldPairChanges(fieldOfOperation(before), fieldOfOperation(after), label, [], addChange)).map((change) => toChange(change, { operation: after.key }))
 }
 
 /** Where the walk into shared types starts: the return type and every argument type both versions share. */
@@ -123,7 +124,7 @@ function memoisedTypeChanges(before: GraphqlSnapshotView, after: GraphqlSnapshot
     const key = `${reach}:${name}`
     let changes = cache.get(key)
     if (changes === undefined) {
-      changes = typePairChanges(name, before.types.get(name)!, after.types.get(name)!, reach, implementations)
+      changes = collectChanges((addChange) => typePairChanges(name, before.types.get(name)!, after.types.get(name)!, reach, implementations, addChange))
       cache.set(key, changes)
     }
     return changes
@@ -142,11 +143,5 @@ function reachesRemovedType(reachedTypes: readonly ReachedType[], views: { befor
 
 /** Safety net: the operation's hash changed but no rule names what changed. */
 function unexplainedChange(operation: SnapshotOperation): Change {
-  return {
-    kind: 'operation-changed',
-    severity: 'info',
-    operation: operation.key,
-    location: [],
-    message: `${operation.key} changed in a way no GraphQL rule describes`,
-  }
+  return createChange('operation-changed', 'info', { operation: operation.key, location: [], message: `${operation.key} changed in a way no GraphQL rule describes` })
 }

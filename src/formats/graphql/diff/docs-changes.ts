@@ -1,5 +1,6 @@
 import { capitalised } from '../text.js'
-import { localChange, type LocalChange } from './local-change.js'
+import type { AddChange } from '../../../diff/create-change.js'
+import { localChange } from './local-change.js'
 
 /** The documentation part of any schema element. */
 export interface Documented {
@@ -14,11 +15,10 @@ export interface Documented {
  * `kindPrefix` names the element in rule ids (`field` gives `field-deprecated`), `subject` in
  * messages (`field User.email`).
  */
-export function docsChanges(before: Documented, after: Documented, kindPrefix: string, subject: string, location: string[]): LocalChange[] {
-  const changes: LocalChange[] = []
+export function docsChanges(before: Documented, after: Documented, kindPrefix: string, subject: string, location: string[], addChange: AddChange): void {
   if (before.description !== after.description) {
     const verb = before.description === undefined ? 'added to' : after.description === undefined ? 'removed from' : 'changed on'
-    changes.push(
+    addChange(
       localChange(`${kindPrefix}-description-changed`, 'info', [...location, 'description'], `Description ${verb} ${subject}`, {
         before: before.description,
         after: after.description,
@@ -29,19 +29,19 @@ export function docsChanges(before: Documented, after: Documented, kindPrefix: s
   const isDeprecated = after.deprecated === true
   if (!wasDeprecated && isDeprecated) {
     const reason = after.deprecationReason === undefined ? '' : `: ${after.deprecationReason}`
-    changes.push(
+    addChange(
       localChange(`${kindPrefix}-deprecated`, 'info', [...location, 'deprecated'], `${capitalised(subject)} was deprecated${reason}`, {
         after: after.deprecationReason,
       }),
     )
   } else if (wasDeprecated && !isDeprecated) {
-    changes.push(
+    addChange(
       localChange(`${kindPrefix}-deprecation-removed`, 'info', [...location, 'deprecated'], `${capitalised(subject)} is no longer deprecated`, {
         before: before.deprecationReason,
       }),
     )
   } else if (wasDeprecated && before.deprecationReason !== after.deprecationReason) {
-    changes.push(
+    addChange(
       localChange(
         `${kindPrefix}-deprecation-reason-changed`,
         'info',
@@ -51,5 +51,4 @@ export function docsChanges(before: Documented, after: Documented, kindPrefix: s
       ),
     )
   }
-  return changes
 }

@@ -1,4 +1,5 @@
 import type { Change } from '../../../model/change.js'
+import { createChange } from '../../../diff/create-change.js'
 import { directivePointer, typePointer } from '../nodes.js'
 import { directiveChanges } from './directive-changes.js'
 import type { LocalChange } from './local-change.js'
@@ -19,24 +20,17 @@ export function documentChanges(
     const old = before.roots[key]
     const current = after.roots[key]
     if (old !== undefined && current !== undefined && old !== current) {
-      changes.push({
-        kind: 'schema-root-type-changed',
-        severity: 'info',
-        location: ['schema', key],
-        message: `The ${key} root type changed from ${old} to ${current}`,
-        before: old,
-        after: current,
-      })
+      changes.push(createChange('schema-root-type-changed', 'info', { location: ['schema', key], message: `The ${key} root type changed from ${old} to ${current}`, before: old, after: current }))
     }
   }
   for (const name of before.types.keys()) {
     if (!after.types.has(name)) {
-      changes.push({ kind: 'type-removed', severity: 'breaking', location: [name], message: `Type ${name} was removed`, component: typePointer(name) })
+      changes.push(createChange('type-removed', 'breaking', { location: [name], message: `Type ${name} was removed`, component: typePointer(name) }))
     }
   }
   for (const name of after.types.keys()) {
     if (!before.types.has(name)) {
-      changes.push({ kind: 'type-added', severity: 'info', location: [name], message: `Type ${name} was added`, component: typePointer(name) })
+      changes.push(createChange('type-added', 'info', { location: [name], message: `Type ${name} was added`, component: typePointer(name) }))
     }
   }
   // Changed types no operation reaches through elements both versions share: no existing request
@@ -45,14 +39,12 @@ export function documentChanges(
   for (const name of after.types.keys()) {
     if (roots.has(name) || reachedByOperations.has(name) || !changed(name)) continue
     for (const change of typeChanges(name, REACHED_BOTH_WAYS)) {
-      const unreached = { ...change, severity: 'info' as const, message: `${change.message} (no operation reaches type ${name})` }
+      const unreached = createChange(change.kind, 'info', { ...change, message: `${change.message} (no operation reaches type ${name})` })
       changes.push(toChange(unreached, { component: typePointer(name) }))
     }
   }
   for (const name of new Set([...before.directives.keys(), ...after.directives.keys()])) {
-    for (const change of directiveChanges(name, before.directives.get(name), after.directives.get(name))) {
-      changes.push(toChange(change, { component: directivePointer(name) }))
-    }
+    directiveChanges(name, before.directives.get(name), after.directives.get(name), (change) => changes.push(toChange(change, { component: directivePointer(name) })))
   }
   return changes
 }

@@ -2,6 +2,7 @@ import { isRequiredInput, type GraphqlInputValueNode } from '../nodes.js'
 import { capitalised } from '../text.js'
 import { isSafeInputTypeChange } from '../type-ref.js'
 import { docsChanges } from './docs-changes.js'
+import type { AddChange } from '../../../diff/create-change.js'
 import { localChange, type LocalChange } from './local-change.js'
 
 /** Where a list of input values lives: the arguments of a field or directive, or the fields of an input type. */
@@ -24,8 +25,7 @@ export interface InputValueOwner {
  * one (non-null without default) or narrowing a type is breaking; a changed default is a warning
  * (clients that omit the value get other behaviour); the rest is info.
  */
-export function inputValueChanges(before: readonly GraphqlInputValueNode[], after: readonly GraphqlInputValueNode[], owner: InputValueOwner): LocalChange[] {
-  const changes: LocalChange[] = []
+export function inputValueChanges(before: readonly GraphqlInputValueNode[], after: readonly GraphqlInputValueNode[], owner: InputValueOwner, addChange: AddChange): void {
   const afterByName = new Map(after.map((value) => [value.name, value]))
   const beforeNames = new Set<string>()
   for (const old of before) {
@@ -33,17 +33,17 @@ export function inputValueChanges(before: readonly GraphqlInputValueNode[], afte
     const location = [...owner.location, old.name]
     const current = afterByName.get(old.name)
     if (current === undefined) {
-      changes.push(
+      addChange(
         localChange(`${owner.kindPrefix}-removed`, 'breaking', location, `${capitalised(owner.describe(old.name))} was removed`, { before: old.type }),
       )
       continue
     }
-    changes.push(...inputValuePairChanges(old, current, owner, location))
+    inputValuePairChanges(old, current, owner, location, addChange)
   }
   for (const added of after) {
     if (beforeNames.has(added.name)) continue
     const required = isRequiredInput(added)
-    changes.push(
+    addChange(
       localChange(
         `${owner.kindPrefix}-added`,
         required ? 'breaking' : 'info',
@@ -53,16 +53,14 @@ export function inputValueChanges(before: readonly GraphqlInputValueNode[], afte
       ),
     )
   }
-  return changes
 }
 
-function inputValuePairChanges(before: GraphqlInputValueNode, after: GraphqlInputValueNode, owner: InputValueOwner, location: string[]): LocalChange[] {
-  const changes: LocalChange[] = []
+function inputValuePairChanges(before: GraphqlInputValueNode, after: GraphqlInputValueNode, owner: InputValueOwner, location: string[], addChange: AddChange): void {
   const subject = owner.describe(before.name)
   const typeChanged = before.type !== after.type
   if (typeChanged) {
     const safe = isSafeInputTypeChange(before.type, after.type)
-    changes.push(
+    addChange(
       localChange(
         `${owner.kindPrefix}-type-changed`,
         safe ? 'info' : 'breaking',
@@ -72,9 +70,8 @@ function inputValuePairChanges(before: GraphqlInputValueNode, after: GraphqlInpu
       ),
     )
   }
-  if (before.default !== after.default) changes.push(defaultChange(before, after, owner, subject, location, typeChanged))
-  changes.push(...docsChanges(before, after, owner.kindPrefix, subject, location))
-  return changes
+  if (before.default !== after.default) addChange(defaultChange(before, after, owner, subject, location, typeChanged))
+  docsChanges(before, after, owner.kindPrefix, subject, location, addChange)
 }
 
 /**

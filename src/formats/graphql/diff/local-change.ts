@@ -1,19 +1,13 @@
-import type { Severity } from '../../../model/change.js'
+import type { Change, Severity } from '../../../model/change.js'
+import { createChange } from '../../../diff/create-change.js'
 
 /**
  * A change found inside one type, directive or field pair, before it is attributed to an
- * operation: `location` starts at that element (`['User', 'fields', 'email']`).
+ * operation: `location` starts at that element (`['User', 'fields', 'email']`), no `operation`.
  */
-export interface LocalChange {
-  kind: string
-  severity: Severity
-  location: string[]
-  message: string
-  before?: unknown
-  after?: unknown
-}
+export type LocalChange = Change
 
-/** Builds a LocalChange, leaving `before` / `after` out when they are undefined. */
+/** A change of one element, through the one change constructor (`createChange`). */
 export function localChange(
   kind: string,
   severity: Severity,
@@ -21,8 +15,5 @@ export function localChange(
   message: string,
   values: { before?: unknown; after?: unknown } = {},
 ): LocalChange {
-  const change: LocalChange = { kind, severity, location, message }
-  if (values.before !== undefined) change.before = values.before
-  if (values.after !== undefined) change.after = values.after
-  return change
+  return createChange(kind, severity, { location, message, before: values.before, after: values.after })
 }
