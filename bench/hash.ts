@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { idHash as fnvHash } from '../src/collections/ids.js'
 import { canonicalJson, fastHash } from '../src/formats/hash.js'
 import { SPECS_DIR } from './fixtures.js'
 import { formatBytes, medianMs, type BenchRow } from './harness.js'
@@ -50,29 +51,6 @@ function textBuckets(): Array<[string, string[]]> {
     ['document parts of 1-16 KiB', sized(1024, 16 * 1024)],
     ['document parts of 16 KiB-1 MiB', sized(16 * 1024, 1024 * 1024)],
   ]
-}
-
-/** The FNV-1a style hash of `collections/ids.ts`, copied: the ids' is private, and must not change. */
-function fnvHash(text: string): string {
-  let h1 = 0x811c9dc5
-  let h2 = 0x01000193 ^ text.length
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    h1 = Math.imul(h1 ^ code, 0x01000193)
-    h2 = Math.imul(h2 ^ code, 0x5bd1e995)
-    h2 ^= h2 >>> 15
-  }
-  h1 ^= h1 >>> 13
-  h1 = Math.imul(h1, 0xc2b2ae35)
-  h1 ^= h1 >>> 16
-  return hex32(h1) + hex32(h2)
-}
-
-const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'))
-
-/** As `formats/hash.ts` formats, so the two differ only in hashing. */
-function hex32(value: number): string {
-  return HEX_BYTES[(value >>> 24) & 0xff]! + HEX_BYTES[(value >>> 16) & 0xff]! + HEX_BYTES[(value >>> 8) & 0xff]! + HEX_BYTES[value & 0xff]!
 }
 
 function collect(value: unknown, into: string[], depth: number): void {

@@ -23,7 +23,7 @@ export function locatedRequestId(folderPath: readonly string[], name: string, po
  * and shares are keyed by them), so this must give what every earlier version gave, whatever hash
  * the formats use (issue 10, move 6). Two 32-bit FNV-1a style lanes over UTF-16 units, 16 hex digits.
  */
-function idHash(text: string): string {
+export function idHash(text: string): string {
   let h1 = 0x811c9dc5
   let h2 = 0x01000193 ^ text.length
   for (let index = 0; index < text.length; index++) {
