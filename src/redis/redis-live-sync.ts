@@ -3,8 +3,9 @@ import type { Redis } from 'ioredis'
 import { parseSourceConfig, type LiveSourceConfigInput } from '../config/config.js'
 import { redactConfig } from '../config/redact-config.js'
 import { DisposedError, DuplicateSourceError, SourceNotFoundError, TimeoutError } from '../errors/errors.js'
-import { SyncEvents, type SyncEventListener, type SyncEventName, type SyncEventPayloads } from '../events/events.js'
-import { SafeEmitter, type ListenerErrorHandler } from '../events/safe-emitter.js'
+import { SyncEvents, type SyncEventName, type SyncEventPayloads } from '../events/events.js'
+import type { ListenerErrorHandler } from '../events/safe-emitter.js'
+import { SyncEventSource } from '../events/sync-event-source.js'
 import type { SyncResult, SyncStatus, SyncTrigger } from '../model/sync.js'
 import { bullmqConnection, closeRedis, openRedis, type RedisConnection } from './connection.js'
 import { redisStore, type RedisStateStore } from './redis-store.js'
@@ -46,11 +47,10 @@ interface WireEvent {
  * Scheduler, syncs run by whichever instance's worker takes the job, events re-emitted on every
  * instance. Made with `await createRedisLiveSync(options)`; the methods mirror LiveSyncService.
  */
-export class RedisLiveSync {
+export class RedisLiveSync extends SyncEventSource {
   readonly #options: RedisLiveSyncOptions
   readonly #queueName: string
   readonly #prefix: string
-  readonly #emitter: SafeEmitter
   readonly #redis: Redis
   readonly #subscriber: Redis
   readonly #registry: SharedRegistry
@@ -68,10 +68,10 @@ export class RedisLiveSync {
   #workerStopping = false
 
   private constructor(options: RedisLiveSyncOptions) {
+    super(options.onListenerError)
     this.#options = options
     this.#queueName = options.queueName ?? 'api-live-sync'
     this.#prefix = `als:${this.#queueName}:`
-    this.#emitter = new SafeEmitter(options.onListenerError)
     this.#redis = openRedis(options.connection)
     this.#subscriber = openRedis(options.connection)
     this.#registry = new SharedRegistry(this.#redis, `${this.#prefix}sources`)
@@ -112,21 +112,6 @@ export class RedisLiveSync {
 
   // ── events ────────────────────────────────────────────────────────────
 
-  on<E extends SyncEventName>(event: E, listener: SyncEventListener<E>): this {
-    this.#emitter.on(event, listener)
-    return this
-  }
-
-  once<E extends SyncEventName>(event: E, listener: SyncEventListener<E>): this {
-    this.#emitter.once(event, listener)
-    return this
-  }
-
-  off<E extends SyncEventName>(event: E, listener: SyncEventListener<E>): this {
-    this.#emitter.off(event, listener)
-    return this
-  }
-
   /** Every instance, this one included, hears each event once through the channel. */
   #receive({ event, payload }: WireEvent): void {
     if (this.#disposed) return
@@ -145,7 +130,7 @@ export class RedisLiveSync {
       this.#configs.set(sourceId, headers === undefined ? rest : { ...rest, headerNames: Object.keys(headers).sort() })
       if (!this.#statuses.has(sourceId)) this.#statuses.set(sourceId, initialStatus(this.#configs.get(sourceId)!))
     }
-    this.#emitter.emit(event, payload as never)
+    this.emit(event, payload as never)
   }
 
   async #publish<E extends SyncEventName>(event: E, payload: SyncEventPayloads[E]): Promise<void> {
@@ -339,7 +324,7 @@ export class RedisLiveSync {
     await this.#queue.close()
     await closeRedis(this.#subscriber)
     await closeRedis(this.#redis)
-    this.#emitter.removeAllListeners()
+    this.removeAllListeners()
   }
 
   #assertUsable(): void {

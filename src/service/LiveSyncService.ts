@@ -2,8 +2,8 @@ import type { AppliedPlan, PlanDecisions } from '../collections/apply-plan.js'
 import { parseSourceConfig, type LiveSourceConfigInput } from '../config/config.js'
 import { redactConfig } from '../config/redact-config.js'
 import { CancelledError, DisposedError, DuplicateSourceError, SourceNotFoundError } from '../errors/errors.js'
-import { SyncEvents, type SyncEventListener, type SyncEventName } from '../events/events.js'
-import { SafeEmitter } from '../events/safe-emitter.js'
+import { SyncEvents } from '../events/events.js'
+import { SyncEventSource } from '../events/sync-event-source.js'
 import type { MergePlan } from '../model/merge-plan.js'
 import type { ApiSnapshot } from '../model/snapshot.js'
 import type { LiveSourceConfig } from '../model/source-config.js'
@@ -26,10 +26,9 @@ export interface SyncSourceOptions {
  * Keeps API definitions in sync: a registry of sources (each a `Source` that owns its lifecycle), synced
  * through one concurrency-limited queue with retries, polled on their `refreshInterval` after `start()`.
  */
-export class LiveSyncService {
+export class LiveSyncService extends SyncEventSource {
   readonly #options: ResolvedServiceOptions
   readonly #registry = new SourceRegistry()
-  readonly #emitter: SafeEmitter
   readonly #persistence: Persistence
   readonly #poller: Poller
   readonly #runner: SyncRunner
@@ -37,8 +36,9 @@ export class LiveSyncService {
   #disposal: Promise<void> | undefined
 
   constructor(options: LiveSyncServiceOptions = {}) {
-    const resolved = (this.#options = resolveServiceOptions(options))
-    this.#emitter = new SafeEmitter(resolved.onListenerError)
+    const resolved = resolveServiceOptions(options)
+    super(resolved.onListenerError)
+    this.#options = resolved
     this.#persistence = new Persistence(resolved.store, resolved.clock, resolved.shutdownTimeout)
     this.#poller = new Poller({
       clock: resolved.clock,
@@ -52,23 +52,8 @@ export class LiveSyncService {
       options: resolved,
       persistence: this.#persistence,
       poller: this.#poller,
-      emit: (event, payload) => this.#emitter.emit(event, payload),
+      emit: (event, payload) => this.emit(event, payload),
     })
-  }
-
-  on<E extends SyncEventName>(event: E, listener: SyncEventListener<E>): this {
-    this.#emitter.on(event, listener)
-    return this
-  }
-
-  once<E extends SyncEventName>(event: E, listener: SyncEventListener<E>): this {
-    this.#emitter.once(event, listener)
-    return this
-  }
-
-  off<E extends SyncEventName>(event: E, listener: SyncEventListener<E>): this {
-    this.#emitter.off(event, listener)
-    return this
   }
 
   /** Registers a source. Rejects with INVALID_CONFIG (nothing added) or DUPLICATE_SOURCE. */
@@ -80,11 +65,11 @@ export class LiveSyncService {
     // Checked again: another addSource of the same id may have finished while the store answered.
     if (this.#registry.has(config.id)) throw new DuplicateSourceError(config.id)
     this.#assertUsable()
-    const source = new Source(config, this.#emitter, this.#options.clock)
+    const source = new Source(config, (event, payload) => this.emit(event, payload), this.#options.clock)
     source.target.restore(saved?.baseCollection, saved?.pendingBase)
     this.#registry.add(source)
     source.dispatch({ type: 'registered', restored: saved?.restored }, () =>
-      this.#emitter.emit(SyncEvents.SOURCE_ADDED, { sourceId: config.id, config: redactConfig(config) }),
+      this.emit(SyncEvents.SOURCE_ADDED, { sourceId: config.id, config: redactConfig(config) }),
     )
     this.#poller.activate(source)
   }
@@ -98,7 +83,7 @@ export class LiveSyncService {
     const locationChanged = isNewLocation(previous, config)
     this.#poller.configChanged(source, { locationChanged, becameEnabled: !previous.enabled && config.enabled }, () =>
       source.dispatch({ type: 'configUpdated', config, locationChanged }, () =>
-        this.#emitter.emit(SyncEvents.SOURCE_UPDATED, { sourceId: config.id, config: redactConfig(config) }),
+        this.emit(SyncEvents.SOURCE_UPDATED, { sourceId: config.id, config: redactConfig(config) }),
       ),
     )
   }
@@ -111,7 +96,7 @@ export class LiveSyncService {
     this.#poller.forget(source)
     source.abortSync(new CancelledError(`Source "${sourceId}" was removed`, { sourceId }))
     await this.#persistence.forget(source)
-    this.#emitter.emit(SyncEvents.SOURCE_REMOVED, { sourceId })
+    this.emit(SyncEvents.SOURCE_REMOVED, { sourceId })
     source.retire()
   }
 
@@ -225,7 +210,7 @@ export class LiveSyncService {
         source.target.dropPending()
       }
       await this.#persistence.settle(this.#registry.list())
-      this.#emitter.removeAllListeners()
+      this.removeAllListeners()
     })()
     return this.#disposal
   }

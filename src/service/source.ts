@@ -1,5 +1,5 @@
 import { SyncEvents } from '../events/events.js'
-import type { SafeEmitter } from '../events/safe-emitter.js'
+import type { EmitSyncEvent } from '../events/sync-event-source.js'
 import type { Clock, TimerHandle } from '../model/clock.js'
 import type { LiveSourceConfig } from '../model/source-config.js'
 import type { SyncResult, SyncStatus } from '../model/sync.js'
@@ -37,7 +37,7 @@ export class RunningSync {
  */
 export class Source {
   #state: SourceState
-  readonly #emitter: SafeEmitter
+  readonly #emit: EmitSyncEvent
   readonly #clock: Clock
   /** What hosts were last told; undefined until the source is announced. */
   #published: SyncStatus | undefined
@@ -51,9 +51,9 @@ export class Source {
   /** The host collection kept in sync with this source, its merge base and its review. */
   readonly target = new TargetLink()
 
-  constructor(config: LiveSourceConfig, emitter: SafeEmitter, clock: Clock) {
+  constructor(config: LiveSourceConfig, emit: EmitSyncEvent, clock: Clock) {
     this.#state = initialSourceState(config)
-    this.#emitter = emitter
+    this.#emit = emit
     this.#clock = clock
   }
 
@@ -104,7 +104,7 @@ export class Source {
     if (this.#published !== undefined && sameSyncStatus(this.#published, status)) return
     this.#published = status
     // A copy each time: a listener that edits its payload cannot change what the next comparison sees.
-    this.#emitter.emit(SyncEvents.STATUS_CHANGED, toSyncStatus(this.#state))
+    this.#emit(SyncEvents.STATUS_CHANGED, toSyncStatus(this.#state))
   }
 
   // ── the running sync ──
