@@ -14,7 +14,7 @@ import { createNodeLoader } from '../src/node/node-loader.js'
 import { LiveSyncService } from '../src/service/LiveSyncService.js'
 import type { LiveSyncServiceOptions } from '../src/service/options.js'
 import type { SyncResult } from '../src/model/sync.js'
-import { assertCliBuilt, runCli, startCli, type CliProcess } from './helpers/cli-process.js'
+import { runCliInProcess, startCliInProcess, type InProcessCli } from './helpers/cli-in-process.js'
 import { closedPortUrl, startTestServer, type TestRequestHandler, type TestServer } from './helpers/http-server.js'
 
 /**
@@ -575,10 +575,12 @@ describe('secrets (header values, URL passwords, query values)', () => {
   })
 
   describe('in the CLI', () => {
-    beforeAll(assertCliBuilt)
-    const running: CliProcess[] = []
-    afterEach(() => {
-      for (const cli of running.splice(0)) if (cli.child.exitCode === null) cli.child.kill('SIGKILL')
+    const running: InProcessCli[] = []
+    afterEach(async () => {
+      for (const cli of running.splice(0)) {
+        cli.stop()
+        await cli.exited
+      }
     })
 
     const header = ['--header', `X-Api-Key: ${HEADER_SECRET}`]
@@ -588,13 +590,13 @@ describe('secrets (header values, URL passwords, query values)', () => {
       for (const json of [true, false]) {
         state.version = 1
         // A 404 fails at once (not retried), so the failing source reports within the first poll.
-        const cli = startCli(['watch', withCredentials(server.url, '/ok.json'), withCredentials(server.url, '/404'), '--interval', '1000', ...header, ...(json ? ['--json'] : [])])
+        const cli = startCliInProcess(['watch', withCredentials(server.url, '/ok.json'), withCredentials(server.url, '/404'), '--interval', '1000', ...header, ...(json ? ['--json'] : [])])
         running.push(cli)
         if (json) await cli.waitForStdout(/"event":"sync:completed"[\s\S]*"event":"sync:failed"|"event":"sync:failed"[\s\S]*"event":"sync:completed"/)
         else await Promise.all([cli.waitForStdout(/in sync/), cli.waitForStderr(/sync failed/)])
         state.version = 2
         await cli.waitForStdout(json ? /"event":"changes:detected"[\s\S]*"event":"changes:detected"/ : /changed: /)
-        cli.child.kill('SIGINT')
+        cli.stop()
         expect(await cli.exited).toBe(0)
         expectNoSecret(`watch${json ? ' --json' : ''} stdout`, cli.stdout())
         expectNoSecret(`watch${json ? ' --json' : ''} stderr`, cli.stderr())
@@ -605,11 +607,11 @@ describe('secrets (header values, URL passwords, query values)', () => {
 
     it('diff prints none, whether it succeeds or fails', async () => {
       const { server } = await secretsServer()
-      const success = await runCli(['diff', withCredentials(server.url, '/ok.json'), withCredentials(server.url, '/ok.json'), ...header, '--json'])
+      const success = await runCliInProcess(['diff', withCredentials(server.url, '/ok.json'), withCredentials(server.url, '/ok.json'), ...header, '--json'])
       expect(success.code).toBe(0)
       expect(JSON.parse(success.stdout)).toMatchObject({ summary: { added: 0, removed: 0, modified: 0 } })
       for (const path of ['/500', '/broken.json', '/utf8', '/loop', '/reset']) {
-        const failure = await runCli(['diff', withCredentials(server.url, '/ok.json'), withCredentials(server.url, path), ...header])
+        const failure = await runCliInProcess(['diff', withCredentials(server.url, '/ok.json'), withCredentials(server.url, path), ...header])
         expect(failure.code, failure.stderr).toBe(2)
         expect(failure.stderr).toMatch(/^api-live-sync: /)
         expectNoSecret(`diff ${path} stdout`, failure.stdout)
