@@ -2,10 +2,14 @@ import { renameSync, writeFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
-import { startCliInProcess, type InProcessCli } from './helpers/cli-in-process.js'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { startCliInProcess, WAITS_ONLY, type InProcessCli } from './helpers/cli-in-process.js'
 import { startTestServer } from './helpers/http-server.js'
 import { dirs, running, servers } from './helpers/cli-tests.js'
+
+afterEach(() => {
+  vi.useRealTimers()
+})
 
 function watch(args: string[]): InProcessCli {
   const cli = startCliInProcess(['watch', ...args])
@@ -34,12 +38,14 @@ async function documentServer(initial: string) {
 
 describe('api-live-sync watch', () => {
   it('prints the first sync, then each change as a report, and exits 0 when stopped (Ctrl-C)', async () => {
+    vi.useFakeTimers(WAITS_ONLY)
     const { server, state } = await documentServer(v1)
     const cli = watch([`${server.url}/openapi.json`, '--interval', '1000'])
 
     await cli.waitForStdout(/in sync: openapi 3\.0\.3, "Pets" 1\.0\.0, 2 operations/)
     expect(cli.stderr()).toContain('Watching 1 source (polling every 1s). Press Ctrl-C to stop.')
     state.body = v2
+    await vi.advanceTimersByTimeAsync(1000)
     await cli.waitForStdout(/changed: /)
     cli.stop()
 
@@ -67,13 +73,16 @@ describe('api-live-sync watch', () => {
   })
 
   it('--json prints one JSON event per line and exits 0 when stopped', async () => {
+    vi.useFakeTimers(WAITS_ONLY)
     const { server, state } = await documentServer(v1)
     const cli = watch([`${server.url}/openapi.json`, '--interval', '1000', '--json'])
 
     await cli.waitForStdout(/"event":"sync:completed"/)
     state.body = v2
+    await vi.advanceTimersByTimeAsync(1000)
     await cli.waitForStdout(/"event":"changes:detected".*"removed":\[\{"key":"GET \/pets\/\{petId\}"/)
     state.status = 404
+    await vi.advanceTimersByTimeAsync(1000)
     await cli.waitForStdout(/"event":"sync:failed"/)
     cli.stop()
     expect(await cli.exited).toBe(0)

@@ -68,6 +68,13 @@ export function startCliInProcess(argv: string[], options: InProcessOptions = {}
   }
 }
 
+/**
+ * `vi.useFakeTimers(WAITS_ONLY)`: fake waits (poll interval, back-off, timeouts) for a watch test
+ * that would otherwise sleep through them; sockets, file events and `Date` stay real. Move time with
+ * `vi.advanceTimersByTimeAsync` once the command waits (note that `vi.waitFor` also moves it).
+ */
+export const WAITS_ONLY: Parameters<typeof vi.useFakeTimers>[0] = { toFake: ['setTimeout', 'clearTimeout'] }
+
 /** Runs a command that ends by itself (diff, discover, a failing watch) to completion. */
 export async function runCliInProcess(argv: string[], options: InProcessOptions = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const cli = startCliInProcess(argv, options)
