@@ -2,9 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildSchema, graphql } from 'graphql'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { discoverSpec } from '../src/discovery/discover-spec.js'
-import { runCliInProcess, startCliInProcess } from './helpers/cli-in-process.js'
+import { runCliInProcess, startCliInProcess, WAITS_ONLY } from './helpers/cli-in-process.js'
 import { startTestServer } from './helpers/http-server.js'
 import { dirs, running, servers } from './helpers/cli-tests.js'
 
@@ -31,12 +31,14 @@ const SDL_V2 = 'type Query {\n  pets(limit: Int): [Pet!]!\n}\n\ntype Pet {\n  id
 
 describe('the CLI with GraphQL and Postman sources', () => {
   it('watch finds a GraphQL endpoint by introspection and reports a removed field', async () => {
+    vi.useFakeTimers(WAITS_ONLY)
     const { server, state } = await graphqlServer(SDL_V1)
     const cli = startCliInProcess(['watch', `${server.url}/graphql`, '--interval', '1000'])
     running.push(cli)
 
     await cli.waitForStdout(/in sync: graphql, .*2 operations/)
     state.sdl = SDL_V2
+    await vi.advanceTimersByTimeAsync(1000)
     await cli.waitForStdout(/changed: 1 breaking/)
     cli.stop()
 

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { startCliInProcess, type InProcessCli } from './helpers/cli-in-process.js'
+import { startCliInProcess, WAITS_ONLY, type InProcessCli } from './helpers/cli-in-process.js'
 import { startTestServer, type TestServer } from './helpers/http-server.js'
 
 // Issue 5: `watch <spec> --out collection.postman.json` keeps a Postman file in sync, and edits the
@@ -14,6 +14,7 @@ let server: TestServer | undefined
 let dir = ''
 
 afterEach(async () => {
+  vi.useRealTimers()
   for (const cli of running.splice(0)) {
     cli.stop()
     await cli.exited
@@ -40,6 +41,7 @@ const items = (file: string): PostmanItem[] => flatten((JSON.parse(readFileSync(
 
 describe('api-live-sync watch --out', () => {
   it('writes the collection, merges later changes into it, and keeps the user’s edits across syncs and restarts', async () => {
+    vi.useFakeTimers(WAITS_ONLY)
     let document = v1
     server = await startTestServer((_request, response) => {
       response.setHeader('content-type', 'application/json')
@@ -61,6 +63,7 @@ describe('api-live-sync watch --out', () => {
     writeFileSync(out, JSON.stringify(collection, null, 2))
 
     document = v2
+    await vi.advanceTimersByTimeAsync(1000)
     await vi.waitFor(() => expect(items(out).map((item) => item.name).sort()).toEqual(['Delete a pet', 'List pets']), { timeout: 15_000 })
     const kept = items(out).find((item) => item.name === 'List pets')!
     expect(kept.request?.header).toContainEqual(expect.objectContaining({ key: 'X-Team', value: 'platform' }))

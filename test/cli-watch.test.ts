@@ -2,14 +2,10 @@ import { renameSync, writeFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { startCliInProcess, WAITS_ONLY, type InProcessCli } from './helpers/cli-in-process.js'
 import { startTestServer } from './helpers/http-server.js'
 import { dirs, running, servers } from './helpers/cli-tests.js'
-
-afterEach(() => {
-  vi.useRealTimers()
-})
 
 function watch(args: string[]): InProcessCli {
   const cli = startCliInProcess(['watch', ...args])

@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ServerResponse } from 'node:http'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { generateCollection, mergeCollection, toHoppscotchCollection, toPostmanCollection, fromPostmanCollection, type Collection } from '../src/collections/index.js'
 import type { LiveSourceConfigInput } from '../src/config/config.js'
 import { LiveSyncError } from '../src/errors/errors.js'
@@ -14,7 +14,7 @@ import { createNodeLoader } from '../src/node/node-loader.js'
 import { LiveSyncService } from '../src/service/LiveSyncService.js'
 import type { LiveSyncServiceOptions } from '../src/service/options.js'
 import type { SyncResult } from '../src/model/sync.js'
-import { runCliInProcess, startCliInProcess, type InProcessCli } from './helpers/cli-in-process.js'
+import { runCliInProcess, startCliInProcess, WAITS_ONLY, type InProcessCli } from './helpers/cli-in-process.js'
 import { closedPortUrl, startTestServer, type TestRequestHandler, type TestServer } from './helpers/http-server.js'
 
 /**
@@ -577,6 +577,7 @@ describe('secrets (header values, URL passwords, query values)', () => {
   describe('in the CLI', () => {
     const running: InProcessCli[] = []
     afterEach(async () => {
+      vi.useRealTimers()
       for (const cli of running.splice(0)) {
         cli.stop()
         await cli.exited
@@ -586,6 +587,7 @@ describe('secrets (header values, URL passwords, query values)', () => {
     const header = ['--header', `X-Api-Key: ${HEADER_SECRET}`]
 
     it('watch --json and watch print none, for good and failing sources', async () => {
+      vi.useFakeTimers(WAITS_ONLY)
       const { server, state } = await secretsServer()
       for (const json of [true, false]) {
         state.version = 1
@@ -595,6 +597,7 @@ describe('secrets (header values, URL passwords, query values)', () => {
         if (json) await cli.waitForStdout(/"event":"sync:completed"[\s\S]*"event":"sync:failed"|"event":"sync:failed"[\s\S]*"event":"sync:completed"/)
         else await Promise.all([cli.waitForStdout(/in sync/), cli.waitForStderr(/sync failed/)])
         state.version = 2
+        await vi.advanceTimersByTimeAsync(1000)
         await cli.waitForStdout(json ? /"event":"changes:detected"[\s\S]*"event":"changes:detected"/ : /changed: /)
         cli.stop()
         expect(await cli.exited).toBe(0)
