@@ -19,8 +19,8 @@ const PACKAGE_TESTS = [
   'test/redis-acceptance.test.ts',
 ]
 
-/** Long randomized runs. */
-const SOAK_TESTS = ['test/soak.test.ts']
+/** Long runs: the randomized soak, and the sweep that parses every YAML file of ../shared/fixtures twice. */
+const SOAK_TESTS = ['test/soak.test.ts', 'test/yaml-fixtures-compat.test.ts']
 
 export default defineConfig({
   test: {
