@@ -26,6 +26,8 @@ export default defineConfig({
   test: {
     testTimeout: 20_000,
     pool: 'forks',
+    // vitest's default in a run is one worker fewer than the cores: on a 2-core machine, one file at a time.
+    maxWorkers: '100%',
     // Type tests (test/**/*.test-d.ts) are checked once, by `tsc --noEmit` in `npm test` (tsconfig.json includes test/).
     typecheck: { enabled: false },
     projects: [
