@@ -3,9 +3,11 @@
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { startCli, type CliProcess } from './helpers/cli-process.js'
-import { dirs, running } from './helpers/cli-tests.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { assertCliBuilt, startCli, type CliProcess } from './helpers/cli-process.js'
+import { dirs, spawned } from './helpers/cli-tests.js'
+
+beforeAll(assertCliBuilt)
 
 function api(paths: Record<string, unknown>): string {
   return JSON.stringify({ openapi: '3.0.3', info: { title: 'Many', version: '1.0.0' }, paths })
@@ -46,7 +48,7 @@ describe('a closed stdout pipe', () => {
     await writeFile(join(dir, 'old.json'), manyOperations())
     await writeFile(join(dir, 'new.json'), api({}))
     const cli = startCli(['diff', 'old.json', 'new.json'], { cwd: dir })
-    running.push(cli)
+    spawned.push(cli)
 
     await closeStdoutAfter(cli, /\n/)
 
@@ -60,7 +62,7 @@ describe('a closed stdout pipe', () => {
     const file = join(dir, 'openapi.json')
     await writeFile(file, manyOperations())
     const cli = startCli(['watch', 'openapi.json', '--interval', '1000'], { cwd: dir })
-    running.push(cli)
+    spawned.push(cli)
 
     await closeStdoutAfter(cli, /in sync/)
     await writeFile(file, api({}))

@@ -1,22 +1,20 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { assertCliBuilt, runCli } from './helpers/cli-process.js'
+import { describe, expect, it } from 'vitest'
+import { runCliInProcess } from './helpers/cli-in-process.js'
 
 const packageVersion = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version
 
-beforeAll(assertCliBuilt)
-
 describe('api-live-sync: help, version and usage errors', () => {
   it('--version prints the package version', async () => {
-    const { code, stdout, stderr } = await runCli(['--version'])
+    const { code, stdout, stderr } = await runCliInProcess(['--version'])
     expect(code).toBe(0)
     expect(stdout).toBe(`${packageVersion}\n`)
     expect(stderr).toBe('')
   })
 
   it('--help lists the commands', async () => {
-    const { code, stdout } = await runCli(['--help'])
+    const { code, stdout } = await runCliInProcess(['--help'])
     expect(code).toBe(0)
     expect(stdout).toMatch(/^Usage: api-live-sync <command>/)
     for (const command of ['watch', 'diff', 'discover']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'))
@@ -27,7 +25,7 @@ describe('api-live-sync: help, version and usage errors', () => {
     ['diff', /^Usage: api-live-sync diff <old> <new>/],
     ['discover', /^Usage: api-live-sync discover <baseUrl>/],
   ])('%s --help prints its usage and exits 0', async (command, usage) => {
-    const { code, stdout, stderr } = await runCli([command, '--help'])
+    const { code, stdout, stderr } = await runCliInProcess([command, '--help'])
     expect(code).toBe(0)
     expect(stdout).toMatch(usage)
     expect(stdout).toContain('--json')
@@ -51,14 +49,14 @@ describe('api-live-sync: help, version and usage errors', () => {
     [['discover'], "api-live-sync: discover needs exactly one base URL (see 'api-live-sync discover --help')"],
     [['discover', 'localhost:8000'], "api-live-sync: discover needs an http or https URL (got 'localhost:8000')"],
   ])('%j fails with one line on stderr and exit code 2', async (args, message) => {
-    const { code, stdout, stderr } = await runCli(args)
+    const { code, stdout, stderr } = await runCliInProcess(args)
     expect(code).toBe(2)
     expect(stdout).toBe('')
     expect(stderr).toBe(`${message}\n`)
   })
 
   it('never echoes a --header value, even a malformed one', async () => {
-    const { code, stderr } = await runCli(['watch', 'x.json', '--header', 'Bearer-only-s3cret'])
+    const { code, stderr } = await runCliInProcess(['watch', 'x.json', '--header', 'Bearer-only-s3cret'])
     expect(code).toBe(2)
     expect(stderr).toBe('api-live-sync: --header must look like "Name: value" (got one without a colon)\n')
     expect(stderr).not.toContain('s3cret')

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { vanishedAtOnce } from '../src/diff/vanished.js'
 import { HttpError, TimeoutError } from '../src/errors/errors.js'
-import { runCliInProcess, startCliInProcess, type InProcessCli } from './helpers/cli-in-process.js'
+import { runCliInProcess, startCliInProcess, WAITS_ONLY, type InProcessCli } from './helpers/cli-in-process.js'
 import { startTestServer, type TestServer } from './helpers/http-server.js'
 
 // Issue 13 (items 2, 3, 6, 7, 8) and issue 11 (items 5, 11, --out into a new folder): what a user
@@ -15,6 +15,7 @@ const servers: TestServer[] = []
 const clis: InProcessCli[] = []
 const dirs: string[] = []
 afterEach(async () => {
+  vi.useRealTimers()
   for (const cli of clis.splice(0)) {
     cli.stop()
     await cli.exited
@@ -74,27 +75,40 @@ describe('a hung or failing server (items 2 and 3)', () => {
   })
 
   it('defaults to a 5 s timeout, not 30 s x 4 attempts', async () => {
+    vi.useFakeTimers(WAITS_ONLY)
     const { state, server } = await devServer(v1)
     state.hang = true
     const cli = watch([`${server.url}/openapi.json`])
-    await cli.waitForStderr(/note: .* cannot be loaded yet \(TIMEOUT\)/, 15_000)
-    await cli.waitForStderr(/retrying in .*did not answer within 5000 ms/, 15_000)
-  }, 20_000)
+    // The first look at the source, then the first attempt of the sync: each given up after 5 s.
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1), { timeout: 10_000, interval: 10 })
+    expect(cli.stderr()).toBe('')
+    await vi.advanceTimersByTimeAsync(5000)
+    await cli.waitForStderr(/note: .* cannot be loaded yet \(TIMEOUT\)/)
+    await vi.waitFor(() => expect(server.requests).toHaveLength(2), { timeout: 10_000, interval: 10 })
+    await vi.advanceTimersByTimeAsync(5000)
+    await cli.waitForStderr(/retrying in .*did not answer within 5000 ms/)
+  })
 
   it('prints a failure once, not at every poll, and "reachable again" at the first poll after the server is back', async () => {
+    vi.useFakeTimers(WAITS_ONLY)
     const { state, server } = await devServer(v1)
     const cli = watch([`${server.url}/openapi.json`, '--interval', '1000', '--retries', '0'])
     await cli.waitForStdout(/in sync/)
     state.status = 500
     // Five failed polls: with the back-off doubling (1, 2, 4, 8, 16 s) this would take 31 s; capped at the interval, 5 s.
-    const failedPolls = server.requests.length + 5
-    await vi.waitFor(() => expect(server.requests.length).toBeGreaterThanOrEqual(failedPolls), { timeout: 12_000, interval: 20 })
+    for (let poll = 1; poll <= 5; poll++) {
+      const before = server.requests.length
+      await vi.advanceTimersByTimeAsync(1000)
+      await vi.waitFor(() => expect(server.requests).toHaveLength(before + 1), { timeout: 10_000, interval: 10 })
+      await cli.waitForStderr(/sync failed/)
+    }
     state.status = 200
     const back = server.requests.length
-    await cli.waitForStdout(/reachable again, no changes/, 5000)
+    await vi.advanceTimersByTimeAsync(1000)
+    await cli.waitForStdout(/reachable again, no changes/)
     expect(server.requests.length).toBe(back + 1)
     expect(cli.stderr().match(/sync failed/g)).toHaveLength(1)
-  }, 30_000)
+  })
 
   it('rejects a bad --timeout, --retries or --max-backoff in one line', async () => {
     for (const args of [['--timeout', '0'], ['--retries', 'x'], ['--max-backoff', 'soon']]) {
@@ -146,13 +160,16 @@ describe('small ones (item 8)', () => {
   })
 
   it('watch --json prints each change set once and one line per idle poll', async () => {
+    vi.useFakeTimers(WAITS_ONLY)
     const { state, server } = await devServer(v1)
     const cli = startCliInProcess(['watch', `${server.url}/openapi.json`, '--interval', '1000', '--json'])
     clis.push(cli)
     await cli.waitForStdout(/"event":"sync:completed"/)
     state.body = v2
+    await vi.advanceTimersByTimeAsync(1000)
     await cli.waitForStdout(/"event":"changes:detected"/)
     const polls = server.requests.length
+    await vi.advanceTimersByTimeAsync(1000)
     await vi.waitFor(() => expect(server.requests.length).toBeGreaterThan(polls), { timeout: 5000, interval: 20 })
     await vi.waitFor(() => expect(cli.stdout().match(/"event":"sync:completed"/g)).toHaveLength(3), { timeout: 5000, interval: 20 })
     const events = cli.stdout().trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>)
@@ -169,10 +186,12 @@ describe('small ones (item 8)', () => {
 
   it('prints the vanished hint under the report in watch', async () => {
     const many = api(Object.fromEntries(Array.from({ length: 10 }, (_, index) => [`/r${index}`, { get: { responses: ok } }])))
+    vi.useFakeTimers(WAITS_ONLY)
     const { state, server } = await devServer(many)
     const cli = watch([`${server.url}/openapi.json`, '--interval', '1000'])
     await cli.waitForStdout(/in sync/)
     state.body = api({ '/r0': { get: { responses: ok } } })
+    await vi.advanceTimersByTimeAsync(1000)
     await cli.waitForStdout(/hint: 9 of 10 operations vanished at once: is the server's spec generation broken/)
   })
 })
@@ -193,6 +212,7 @@ describe('watch --out (items 6 and 7, issue 11 items 5 and --out folders)', () =
   })
 
   it('defaults baseUrl to the source’s origin, marks removed requests visibly, and names the request and field of a conflict', async () => {
+    vi.useFakeTimers(WAITS_ONLY)
     const { state, server } = await devServer(v2)
     const dir = await tempDir()
     const out = join(dir, 'pets.postman.json')
@@ -207,11 +227,13 @@ describe('watch --out (items 6 and 7, issue 11 items 5 and --out folders)', () =
     flatten(edited.item).find((item) => item.name === 'List pets')!.name = 'My pets'
     writeFileSync(out, JSON.stringify(edited))
     state.body = api({ '/pets': { get: { operationId: 'listPets', summary: 'List all pets', responses: ok } } })
+    await vi.advanceTimersByTimeAsync(1000)
     await cli.waitForStderr(/1 conflict kept your value \(GET \/pets: name\)/)
     expect(requestNames(out)).toEqual(['My pets', '[removed] Delete a pet'])
 
     // The operation comes back: the mark goes.
     state.body = v2
+    await vi.advanceTimersByTimeAsync(1000)
     await vi.waitFor(() => expect(requestNames(out)).toEqual(['Delete a pet', 'My pets']), { timeout: 10_000 })
   })
 
@@ -258,11 +280,13 @@ describe('terminal escapes from outside (issue 11 item 11)', () => {
   )
 
   it('strips control characters from documents in watch output, keeping the CLI’s own colours', async () => {
+    vi.useFakeTimers(WAITS_ONLY)
     const { state, server } = await devServer(v1)
     const cli = startCliInProcess(['watch', `${server.url}/openapi.json`, '--interval', '1000'], { env: { FORCE_COLOR: '1' } })
     clis.push(cli)
     await cli.waitForStdout(/in sync/)
     state.body = hostile
+    await vi.advanceTimersByTimeAsync(1000)
     await cli.waitForStdout(/changed/)
     await cli.waitForStdout(/was added/)
     const output = cli.stdout() + cli.stderr()

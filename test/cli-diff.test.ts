@@ -7,7 +7,7 @@ import type { ChangeSet } from '../src/model/change.js'
 import type { ChangeSetJson } from '../src/diff/change-set-json.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
 import { sha256Hex } from '../src/formats/hash.js'
-import { assertCliBuilt, plainEnv, runCli } from './helpers/cli-process.js'
+import { runCliInProcess } from './helpers/cli-in-process.js'
 import { startTestServer, type TestServer } from './helpers/http-server.js'
 
 let dir: string
@@ -15,7 +15,6 @@ let server: TestServer
 const served = new Map<string, { status?: number; body: string }>()
 
 beforeAll(async () => {
-  assertCliBuilt()
   dir = await mkdtemp(join(tmpdir(), 'als-cli-diff-'))
   server = await startTestServer((request, response) => {
     const route = served.get(request.url ?? '')
@@ -75,7 +74,7 @@ describe('api-live-sync diff', () => {
       delete doc.paths['/pets/{petId}']
       doc.paths['/pets'].post = { operationId: 'addPet', responses: ok }
     })
-    const { code, stdout, stderr } = await runCli(['diff', await file(v1), await file(after, 'yaml')])
+    const { code, stdout, stderr } = await runCliInProcess(['diff', await file(v1), await file(after, 'yaml')])
 
     expect(stderr).toBe('')
     expect(code).toBe(1)
@@ -92,7 +91,7 @@ describe('api-live-sync diff', () => {
 
   it('exits 0 with "no changes" for the same document reformatted (YAML vs JSON, keys reordered)', async () => {
     const reordered = { servers: v1.servers, paths: v1.paths, info: v1.info, openapi: v1.openapi }
-    const { code, stdout } = await runCli(['diff', await file(v1), await file(reordered, 'yaml')])
+    const { code, stdout } = await runCliInProcess(['diff', await file(v1), await file(reordered, 'yaml')])
     expect(code).toBe(0)
     expect(stdout).toBe('no changes\n')
   })
@@ -101,8 +100,8 @@ describe('api-live-sync diff', () => {
     const after = variant((doc) => (doc.paths['/owners'] = { get: { responses: ok } }))
     const oldPath = await file(v1)
     const newPath = await file(after)
-    expect((await runCli(['diff', oldPath, newPath])).code).toBe(0)
-    expect((await runCli(['diff', oldPath, newPath, '--fail-on', 'warning'])).code).toBe(0)
+    expect((await runCliInProcess(['diff', oldPath, newPath])).code).toBe(0)
+    expect((await runCliInProcess(['diff', oldPath, newPath, '--fail-on', 'warning'])).code).toBe(0)
   })
 
   it('--fail-on warning also fails on warnings', async () => {
@@ -113,8 +112,8 @@ describe('api-live-sync diff', () => {
     const oldPath = await file(v1)
     const newPath = await file(after)
 
-    const byDefault = await runCli(['diff', oldPath, newPath])
-    const onWarning = await runCli(['diff', oldPath, newPath, '--fail-on', 'warning'])
+    const byDefault = await runCliInProcess(['diff', oldPath, newPath])
+    const onWarning = await runCliInProcess(['diff', oldPath, newPath, '--fail-on', 'warning'])
 
     expect(byDefault.code).toBe(0)
     expect(onWarning.code).toBe(1)
@@ -123,7 +122,7 @@ describe('api-live-sync diff', () => {
 
   it('reports a removed response property as breaking (exit 1)', async () => {
     const after = variant((doc) => delete doc.paths['/pets'].get.responses['200'].content['application/json'].schema.properties.nickname)
-    const { code, stdout } = await runCli(['diff', await file(v1), await file(after)])
+    const { code, stdout } = await runCliInProcess(['diff', await file(v1), await file(after)])
     expect(code).toBe(1)
     expect(stdout).toContain('GET /pets')
     expect(stdout).toContain('nickname')
@@ -131,7 +130,7 @@ describe('api-live-sync diff', () => {
 
   it('--json prints the ChangeSet', async () => {
     const after = variant((doc) => delete doc.paths['/pets/{petId}'])
-    const { code, stdout } = await runCli(['diff', await file(v1), await file(after), '--json'])
+    const { code, stdout } = await runCliInProcess(['diff', await file(v1), await file(after), '--json'])
 
     expect(code).toBe(1)
     const changes = JSON.parse(stdout) as ChangeSetJson
@@ -143,7 +142,7 @@ describe('api-live-sync diff', () => {
   it('compares a URL with a file', async () => {
     served.set('/v1/openapi.json', { body: JSON.stringify(v1) })
     const after = variant((doc) => delete doc.paths['/pets/{petId}'])
-    const { code, stdout } = await runCli(['diff', `${server.url}/v1/openapi.json`, await file(after)])
+    const { code, stdout } = await runCliInProcess(['diff', `${server.url}/v1/openapi.json`, await file(after)])
     expect(code).toBe(1)
     expect(stdout).toContain('GET /pets/{petId} was removed')
   })
@@ -153,9 +152,9 @@ describe('api-live-sync diff', () => {
     const oldPath = await file(v1)
     const newPath = await file(after)
 
-    const forced = await runCli(['diff', oldPath, newPath], { env: plainEnv({ FORCE_COLOR: '1' }) })
-    const disabled = await runCli(['diff', oldPath, newPath], { env: plainEnv({ NO_COLOR: '1' }) })
-    const piped = await runCli(['diff', oldPath, newPath])
+    const forced = await runCliInProcess(['diff', oldPath, newPath], { env: { FORCE_COLOR: '1' } })
+    const disabled = await runCliInProcess(['diff', oldPath, newPath], { env: { NO_COLOR: '1' } })
+    const piped = await runCliInProcess(['diff', oldPath, newPath])
 
     expect(forced.stdout).toContain('\u001b[31m')
     expect(disabled.stdout).not.toContain('\u001b[')
@@ -166,7 +165,7 @@ describe('api-live-sync diff', () => {
   describe('errors: one line naming the file, exit 2', () => {
     it('a missing file', async () => {
       const missing = join(dir, 'nope.json')
-      const { code, stdout, stderr } = await runCli(['diff', missing, await file(v1)])
+      const { code, stdout, stderr } = await runCliInProcess(['diff', missing, await file(v1)])
       expect(code).toBe(2)
       expect(stdout).toBe('')
       expect(stderr).toBe(`api-live-sync: Source "${missing}": file not found: ${missing}\n`)
@@ -174,7 +173,7 @@ describe('api-live-sync diff', () => {
 
     it('a file that is not valid JSON', async () => {
       const broken = await file('{\n  "openapi": "3.0.3",\n  "paths": {\n')
-      const { code, stderr } = await runCli(['diff', await file(v1), broken])
+      const { code, stderr } = await runCliInProcess(['diff', await file(v1), broken])
       expect(code).toBe(2)
       expect(stderr.split('\n')).toHaveLength(2)
       expect(stderr).toMatch(/^api-live-sync: .*spec-\d+\.json.* is not valid JSON/)
@@ -182,7 +181,7 @@ describe('api-live-sync diff', () => {
 
     it('a file that is no API definition', async () => {
       const notApi = await file({ hello: 'world' })
-      const { code, stderr } = await runCli(['diff', notApi, notApi])
+      const { code, stderr } = await runCliInProcess(['diff', notApi, notApi])
       expect(code).toBe(2)
       expect(stderr).toBe(`api-live-sync: cannot tell what kind of API definition ${notApi} is (not OpenAPI, GraphQL or Postman); pass --type\n`)
     })
@@ -190,14 +189,14 @@ describe('api-live-sync diff', () => {
     it('two different kinds of definition', async () => {
       const collection = await file({ info: { name: 'C', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [] })
       const openapi = await file(v1)
-      const { code, stderr } = await runCli(['diff', openapi, collection])
+      const { code, stderr } = await runCliInProcess(['diff', openapi, collection])
       expect(code).toBe(2)
       expect(stderr).toBe(`api-live-sync: ${openapi} is openapi but ${collection} is postman: they cannot be compared\n`)
     })
 
     it('an HTTP error, without the URL password or header values', async () => {
       const url = server.url.replace('http://', 'http://reader:pa55word@') + '/missing.json?token=abc123'
-      const { code, stdout, stderr } = await runCli(['diff', url, await file(v1), '--header', 'Authorization: Bearer s3cret-value'])
+      const { code, stdout, stderr } = await runCliInProcess(['diff', url, await file(v1), '--header', 'Authorization: Bearer s3cret-value'])
       expect(code).toBe(2)
       expect(stdout).toBe('')
       expect(stderr.split('\n')).toHaveLength(2)

@@ -1,10 +1,8 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { assertCliBuilt, runCli } from './helpers/cli-process.js'
+import { afterEach, describe, expect, it } from 'vitest'
+import { runCliInProcess } from './helpers/cli-in-process.js'
 import { startTestServer, type TestServer } from './helpers/http-server.js'
 
 const servers: TestServer[] = []
-
-beforeAll(assertCliBuilt)
 
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()))
@@ -35,7 +33,7 @@ async function fastApiServer(): Promise<TestServer> {
 describe('api-live-sync discover', () => {
   it('lists what it found and exits 0', async () => {
     const server = await fastApiServer()
-    const { code, stdout, stderr } = await runCli(['discover', server.url])
+    const { code, stdout, stderr } = await runCliInProcess(['discover', server.url])
     expect(stderr).toBe('')
     expect(code).toBe(0)
     expect(stdout.split('\n').slice(0, 3)).toEqual([
@@ -48,7 +46,7 @@ describe('api-live-sync discover', () => {
   it('--json prints the findings as a JSON array, passwords hidden', async () => {
     const server = await fastApiServer()
     const base = server.url.replace('http://', 'http://admin:pa55word@')
-    const { code, stdout } = await runCli(['discover', base, '--json'])
+    const { code, stdout } = await runCliInProcess(['discover', base, '--json'])
     expect(code).toBe(0)
     expect(stdout).not.toContain('pa55word')
     expect(JSON.parse(stdout)).toEqual([
@@ -71,7 +69,7 @@ describe('api-live-sync discover', () => {
       response.end()
     })
     servers.push(server)
-    const { code, stdout } = await runCli(['discover', server.url, '--timeout', '2000'])
+    const { code, stdout } = await runCliInProcess(['discover', server.url, '--timeout', '2000'])
     expect(code).toBe(1)
     expect(stdout).toMatch(/^No API definition found at http:\/\/127\.0\.0\.1:\d+\/ \(tried \d+ locations\): the server answers, but serves no definition at any of them\./)
   })

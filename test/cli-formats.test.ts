@@ -2,9 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildSchema, graphql } from 'graphql'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { discoverSpec } from '../src/discovery/discover-spec.js'
-import { runCli, startCli } from './helpers/cli-process.js'
+import { runCliInProcess, startCliInProcess, WAITS_ONLY } from './helpers/cli-in-process.js'
 import { startTestServer } from './helpers/http-server.js'
 import { dirs, running, servers } from './helpers/cli-tests.js'
 
@@ -31,14 +31,16 @@ const SDL_V2 = 'type Query {\n  pets(limit: Int): [Pet!]!\n}\n\ntype Pet {\n  id
 
 describe('the CLI with GraphQL and Postman sources', () => {
   it('watch finds a GraphQL endpoint by introspection and reports a removed field', async () => {
+    vi.useFakeTimers(WAITS_ONLY)
     const { server, state } = await graphqlServer(SDL_V1)
-    const cli = startCli(['watch', `${server.url}/graphql`, '--interval', '1000'])
+    const cli = startCliInProcess(['watch', `${server.url}/graphql`, '--interval', '1000'])
     running.push(cli)
 
     await cli.waitForStdout(/in sync: graphql, .*2 operations/)
     state.sdl = SDL_V2
+    await vi.advanceTimersByTimeAsync(1000)
     await cli.waitForStdout(/changed: 1 breaking/)
-    cli.child.kill('SIGINT')
+    cli.stop()
 
     expect(await cli.exited).toBe(0)
     expect(cli.stdout()).toMatch(/BREAKING\n\s+QUERY pet was removed \[operation-removed\]/)
@@ -53,7 +55,7 @@ describe('the CLI with GraphQL and Postman sources', () => {
     await writeFile(join(dir, 'v1.graphql'), SDL_V1)
     await writeFile(join(dir, 'v2.graphql'), SDL_V2)
 
-    const { code, stdout } = await runCli(['diff', 'v1.graphql', 'v2.graphql'], { cwd: dir })
+    const { code, stdout } = await runCliInProcess(['diff', 'v1.graphql', 'v2.graphql'], { cwd: dir })
 
     expect(code).toBe(1)
     expect(stdout).toMatch(/^1 breaking, .*\(0 added, 1 removed, 0 modified\)\nBREAKING\n {2}QUERY pet was removed \[operation-removed\]\n$/)
@@ -70,7 +72,7 @@ describe('the CLI with GraphQL and Postman sources', () => {
     await writeFile(join(dir, 'old.postman_collection.json'), collection([['GET', '/pets'], ['DELETE', '/pets/:id']]))
     await writeFile(join(dir, 'new.postman_collection.json'), collection([['GET', '/pets']]))
 
-    const { code, stdout } = await runCli(['diff', 'old.postman_collection.json', 'new.postman_collection.json', '--json'], { cwd: dir })
+    const { code, stdout } = await runCliInProcess(['diff', 'old.postman_collection.json', 'new.postman_collection.json', '--json'], { cwd: dir })
 
     expect(code).toBe(1)
     const changes = JSON.parse(stdout) as { removed: Array<{ key: string }>; breaking: boolean }

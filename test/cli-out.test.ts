@@ -2,20 +2,23 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { assertCliBuilt, startCli, type CliProcess } from './helpers/cli-process.js'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { startCliInProcess, WAITS_ONLY, type InProcessCli } from './helpers/cli-in-process.js'
 import { startTestServer, type TestServer } from './helpers/http-server.js'
 
 // Issue 5: `watch <spec> --out collection.postman.json` keeps a Postman file in sync, and edits the
 // user makes in that file survive later syncs, and a restart of the CLI.
 
-const running: CliProcess[] = []
+const running: InProcessCli[] = []
 let server: TestServer | undefined
 let dir = ''
 
-beforeAll(assertCliBuilt)
 afterEach(async () => {
-  for (const cli of running.splice(0)) if (cli.child.exitCode === null) cli.child.kill('SIGKILL')
+  vi.useRealTimers()
+  for (const cli of running.splice(0)) {
+    cli.stop()
+    await cli.exited
+  }
   await server?.close()
   if (dir) await rm(dir, { recursive: true, force: true })
 })
@@ -38,6 +41,7 @@ const items = (file: string): PostmanItem[] => flatten((JSON.parse(readFileSync(
 
 describe('api-live-sync watch --out', () => {
   it('writes the collection, merges later changes into it, and keeps the user’s edits across syncs and restarts', async () => {
+    vi.useFakeTimers(WAITS_ONLY)
     let document = v1
     server = await startTestServer((_request, response) => {
       response.setHeader('content-type', 'application/json')
@@ -46,7 +50,7 @@ describe('api-live-sync watch --out', () => {
     dir = await mkdtemp(join(tmpdir(), 'als-out-'))
     const out = join(dir, 'pets.postman.json')
     const args = ['watch', `${server.url}/openapi.json`, '--out', out, '--interval', '1000']
-    let cli = startCli(args, { cwd: dir })
+    let cli = startCliInProcess(args, { cwd: dir })
     running.push(cli)
     await vi.waitFor(() => expect(existsSync(out)).toBe(true), { timeout: 15_000 })
     expect(items(out).map((item) => item.name)).toEqual(['List pets'])
@@ -59,28 +63,29 @@ describe('api-live-sync watch --out', () => {
     writeFileSync(out, JSON.stringify(collection, null, 2))
 
     document = v2
+    await vi.advanceTimersByTimeAsync(1000)
     await vi.waitFor(() => expect(items(out).map((item) => item.name).sort()).toEqual(['Delete a pet', 'List pets']), { timeout: 15_000 })
     const kept = items(out).find((item) => item.name === 'List pets')!
     expect(kept.request?.header).toContainEqual(expect.objectContaining({ key: 'X-Team', value: 'platform' }))
     expect(kept.event?.[0]?.script.exec.join('\n')).toContain("pm.test('200'")
     await cli.waitForStderr(/wrote pets\.postman\.json: 1 added/)
-    cli.child.kill('SIGINT')
+    cli.stop()
     expect(await cli.exited).toBe(0)
     expect(existsSync(join(dir, '.api-live-sync'))).toBe(true)
 
     // A restart picks up the saved merge base: the spec's rename applies, the user's edits stay.
     document = v3
-    cli = startCli(args, { cwd: dir })
+    cli = startCliInProcess(args, { cwd: dir })
     running.push(cli)
     await vi.waitFor(() => expect(items(out).map((item) => item.name).sort()).toEqual(['Delete a pet', 'List all pets']), { timeout: 15_000 })
     const renamed = items(out).find((item) => item.name === 'List all pets')!
     expect(renamed.request?.header).toContainEqual(expect.objectContaining({ key: 'X-Team', value: 'platform' }))
-    cli.child.kill('SIGINT')
+    cli.stop()
     expect(await cli.exited).toBe(0)
   })
 
   it('refuses --out with more than one source, in one line', async () => {
-    const cli = startCli(['watch', 'a.json', 'b.json', '--out', 'x.json'])
+    const cli = startCliInProcess(['watch', 'a.json', 'b.json', '--out', 'x.json'])
     running.push(cli)
     expect(await cli.exited).toBe(2)
     expect(cli.stderr().trim().split('\n')).toHaveLength(1)

@@ -3,12 +3,12 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { startCli, type CliProcess } from './helpers/cli-process.js'
+import { startCliInProcess, WAITS_ONLY, type InProcessCli } from './helpers/cli-in-process.js'
 import { startTestServer } from './helpers/http-server.js'
 import { dirs, running, servers } from './helpers/cli-tests.js'
 
-function watch(args: string[]): CliProcess {
-  const cli = startCli(['watch', ...args])
+function watch(args: string[]): InProcessCli {
+  const cli = startCliInProcess(['watch', ...args])
   running.push(cli)
   return cli
 }
@@ -33,15 +33,17 @@ async function documentServer(initial: string) {
 }
 
 describe('api-live-sync watch', () => {
-  it('prints the first sync, then each change as a report, and exits 0 on SIGINT', async () => {
+  it('prints the first sync, then each change as a report, and exits 0 when stopped (Ctrl-C)', async () => {
+    vi.useFakeTimers(WAITS_ONLY)
     const { server, state } = await documentServer(v1)
     const cli = watch([`${server.url}/openapi.json`, '--interval', '1000'])
 
     await cli.waitForStdout(/in sync: openapi 3\.0\.3, "Pets" 1\.0\.0, 2 operations/)
     expect(cli.stderr()).toContain('Watching 1 source (polling every 1s). Press Ctrl-C to stop.')
     state.body = v2
+    await vi.advanceTimersByTimeAsync(1000)
     await cli.waitForStdout(/changed: /)
-    cli.child.kill('SIGINT')
+    cli.stop()
 
     expect(await cli.exited).toBe(0)
     const report = cli.stdout().slice(cli.stdout().indexOf('changed: '))
@@ -60,22 +62,25 @@ describe('api-live-sync watch', () => {
     const cli = watch([`${server.url}/openapi.json`, '--interval', '600000'])
 
     await cli.waitForStdout(/in sync: openapi 3\.0\.3/)
-    cli.child.kill('SIGINT')
+    cli.stop()
     expect(await cli.exited).toBe(0)
 
     expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual(['GET /openapi.json'])
   })
 
-  it('--json prints one JSON event per line and exits 0 on SIGTERM', async () => {
+  it('--json prints one JSON event per line and exits 0 when stopped', async () => {
+    vi.useFakeTimers(WAITS_ONLY)
     const { server, state } = await documentServer(v1)
     const cli = watch([`${server.url}/openapi.json`, '--interval', '1000', '--json'])
 
     await cli.waitForStdout(/"event":"sync:completed"/)
     state.body = v2
+    await vi.advanceTimersByTimeAsync(1000)
     await cli.waitForStdout(/"event":"changes:detected".*"removed":\[\{"key":"GET \/pets\/\{petId\}"/)
     state.status = 404
+    await vi.advanceTimersByTimeAsync(1000)
     await cli.waitForStdout(/"event":"sync:failed"/)
-    cli.child.kill('SIGTERM')
+    cli.stop()
     expect(await cli.exited).toBe(0)
 
     const events = cli.stdout().trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, any>)
@@ -96,7 +101,7 @@ describe('api-live-sync watch', () => {
     const path = join(dir, 'openapi.json')
     writeFileSync(path, v1)
     // A long interval: the change can only be noticed by the file watcher.
-    const cli = startCli(['watch', 'openapi.json', '--interval', '600000'], { cwd: dir })
+    const cli = startCliInProcess(['watch', 'openapi.json', '--interval', '600000'], { cwd: dir })
     running.push(cli)
 
     await cli.waitForStdout(/openapi\.json {2}in sync: openapi 3\.0\.3/)
@@ -104,7 +109,7 @@ describe('api-live-sync watch', () => {
     renameSync(join(dir, '.openapi.json.tmp'), path)
     await cli.waitForStdout(/openapi\.json {2}changed: 1 breaking/)
 
-    cli.child.kill('SIGINT')
+    cli.stop()
     expect(await cli.exited).toBe(0)
   })
 
@@ -115,7 +120,7 @@ describe('api-live-sync watch', () => {
     const cli = watch([url, '--type', 'openapi', '--interval', '1000', '--header', 'Authorization: Bearer s3cret-token'])
 
     await cli.waitForStderr(/sync failed/)
-    cli.child.kill('SIGINT')
+    cli.stop()
     expect(await cli.exited).toBe(0)
 
     const failures = cli.stderr().split('\n').filter((line) => line.includes('sync failed'))
@@ -134,7 +139,7 @@ describe('api-live-sync watch', () => {
 
     await cli.waitForStderr(/note: .*schema\.graphql cannot be loaded yet \(NETWORK_ERROR\); watching it as graphql \(use --type to choose\)/)
     await cli.waitForStderr(/Watching 1 source/)
-    cli.child.kill('SIGINT')
+    cli.stop()
     expect(await cli.exited).toBe(0)
   })
 
@@ -144,7 +149,7 @@ describe('api-live-sync watch', () => {
     const cli = watch([`${server.url}/openapi.json`])
     await vi.waitFor(() => expect(server.requests).toHaveLength(1), { timeout: 10_000, interval: 25 })
 
-    cli.child.kill('SIGINT')
+    cli.stop()
 
     // Well before the 10 s budget of that first look: the pending load was cancelled, not waited out.
     let code: number | undefined

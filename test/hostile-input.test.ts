@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ServerResponse } from 'node:http'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { generateCollection, mergeCollection, toHoppscotchCollection, toPostmanCollection, fromPostmanCollection, type Collection } from '../src/collections/index.js'
 import type { LiveSourceConfigInput } from '../src/config/config.js'
 import { LiveSyncError } from '../src/errors/errors.js'
@@ -14,7 +14,7 @@ import { createNodeLoader } from '../src/node/node-loader.js'
 import { LiveSyncService } from '../src/service/LiveSyncService.js'
 import type { LiveSyncServiceOptions } from '../src/service/options.js'
 import type { SyncResult } from '../src/model/sync.js'
-import { assertCliBuilt, runCli, startCli, type CliProcess } from './helpers/cli-process.js'
+import { runCliInProcess, startCliInProcess, WAITS_ONLY, type InProcessCli } from './helpers/cli-in-process.js'
 import { closedPortUrl, startTestServer, type TestRequestHandler, type TestServer } from './helpers/http-server.js'
 
 /**
@@ -575,26 +575,31 @@ describe('secrets (header values, URL passwords, query values)', () => {
   })
 
   describe('in the CLI', () => {
-    beforeAll(assertCliBuilt)
-    const running: CliProcess[] = []
-    afterEach(() => {
-      for (const cli of running.splice(0)) if (cli.child.exitCode === null) cli.child.kill('SIGKILL')
+    const running: InProcessCli[] = []
+    afterEach(async () => {
+      vi.useRealTimers()
+      for (const cli of running.splice(0)) {
+        cli.stop()
+        await cli.exited
+      }
     })
 
     const header = ['--header', `X-Api-Key: ${HEADER_SECRET}`]
 
     it('watch --json and watch print none, for good and failing sources', async () => {
+      vi.useFakeTimers(WAITS_ONLY)
       const { server, state } = await secretsServer()
       for (const json of [true, false]) {
         state.version = 1
         // A 404 fails at once (not retried), so the failing source reports within the first poll.
-        const cli = startCli(['watch', withCredentials(server.url, '/ok.json'), withCredentials(server.url, '/404'), '--interval', '1000', ...header, ...(json ? ['--json'] : [])])
+        const cli = startCliInProcess(['watch', withCredentials(server.url, '/ok.json'), withCredentials(server.url, '/404'), '--interval', '1000', ...header, ...(json ? ['--json'] : [])])
         running.push(cli)
         if (json) await cli.waitForStdout(/"event":"sync:completed"[\s\S]*"event":"sync:failed"|"event":"sync:failed"[\s\S]*"event":"sync:completed"/)
         else await Promise.all([cli.waitForStdout(/in sync/), cli.waitForStderr(/sync failed/)])
         state.version = 2
+        await vi.advanceTimersByTimeAsync(1000)
         await cli.waitForStdout(json ? /"event":"changes:detected"[\s\S]*"event":"changes:detected"/ : /changed: /)
-        cli.child.kill('SIGINT')
+        cli.stop()
         expect(await cli.exited).toBe(0)
         expectNoSecret(`watch${json ? ' --json' : ''} stdout`, cli.stdout())
         expectNoSecret(`watch${json ? ' --json' : ''} stderr`, cli.stderr())
@@ -605,11 +610,11 @@ describe('secrets (header values, URL passwords, query values)', () => {
 
     it('diff prints none, whether it succeeds or fails', async () => {
       const { server } = await secretsServer()
-      const success = await runCli(['diff', withCredentials(server.url, '/ok.json'), withCredentials(server.url, '/ok.json'), ...header, '--json'])
+      const success = await runCliInProcess(['diff', withCredentials(server.url, '/ok.json'), withCredentials(server.url, '/ok.json'), ...header, '--json'])
       expect(success.code).toBe(0)
       expect(JSON.parse(success.stdout)).toMatchObject({ summary: { added: 0, removed: 0, modified: 0 } })
       for (const path of ['/500', '/broken.json', '/utf8', '/loop', '/reset']) {
-        const failure = await runCli(['diff', withCredentials(server.url, '/ok.json'), withCredentials(server.url, path), ...header])
+        const failure = await runCliInProcess(['diff', withCredentials(server.url, '/ok.json'), withCredentials(server.url, path), ...header])
         expect(failure.code, failure.stderr).toBe(2)
         expect(failure.stderr).toMatch(/^api-live-sync: /)
         expectNoSecret(`diff ${path} stdout`, failure.stdout)

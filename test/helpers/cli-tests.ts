@@ -1,20 +1,25 @@
 import { rm } from 'node:fs/promises'
-import { afterEach, beforeAll } from 'vitest'
-import { assertCliBuilt, type CliProcess } from './cli-process.js'
+import { afterEach, vi } from 'vitest'
+import type { InProcessCli } from './cli-in-process.js'
+import type { CliProcess } from './cli-process.js'
 import type { TestServer } from './http-server.js'
 
 /**
- * Shared set-up of the CLI test files: the bin must be built, and what a test starts is cleaned up
- * after it. Push child processes, servers and temp dirs onto these lists.
+ * Shared clean-up of the CLI test files: what a test starts is stopped after it (on real timers
+ * again, if it faked them). Push in-process CLIs, child processes, servers and temp dirs onto these lists.
  */
-export const running: CliProcess[] = []
+export const running: InProcessCli[] = []
+export const spawned: CliProcess[] = []
 export const servers: TestServer[] = []
 export const dirs: string[] = []
 
-beforeAll(assertCliBuilt)
-
 afterEach(async () => {
-  for (const cli of running.splice(0)) if (cli.child.exitCode === null) cli.child.kill('SIGKILL')
+  vi.useRealTimers()
+  for (const cli of running.splice(0)) {
+    cli.stop()
+    await cli.exited
+  }
+  for (const cli of spawned.splice(0)) if (cli.child.exitCode === null) cli.child.kill('SIGKILL')
   await Promise.all(servers.splice(0).map((server) => server.close()))
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
 })

@@ -10,8 +10,17 @@ export const sharedSpecsPresent = existsSync(SHARED_SPECS_DIR)
 /** A suffix for a describe name explaining why it is skipped. */
 export const sharedSpecsSkipNote = sharedSpecsPresent ? '' : ` (skipped: ${SHARED_SPECS_DIR} is missing)`
 
-/** Normalizes a shared OpenAPI fixture into a snapshot (fingerprint left as the file name). */
+const normalized = new Map<string, Promise<ApiSnapshot>>()
+
+/**
+ * Normalizes a shared OpenAPI fixture into a snapshot (fingerprint left as the file name). Each file
+ * is normalized once per test file (Stripe takes seconds); every caller gets its own copy.
+ */
 export async function sharedSnapshot(file: string): Promise<ApiSnapshot> {
-  const { snapshot } = await openapiFormat.normalize(readFileSync(SHARED_SPECS_DIR + file, 'utf8'), { sourceId: file })
-  return { ...snapshot, fingerprint: file }
+  let snapshot = normalized.get(file)
+  if (snapshot === undefined) {
+    snapshot = openapiFormat.normalize(readFileSync(SHARED_SPECS_DIR + file, 'utf8'), { sourceId: file }).then((result) => ({ ...result.snapshot, fingerprint: file }))
+    normalized.set(file, snapshot)
+  }
+  return structuredClone(await snapshot)
 }
