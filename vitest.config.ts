@@ -1,6 +1,6 @@
 import { configDefaults, defineConfig } from 'vitest/config'
 
-// Four projects, so the everyday loop (`npm run test:unit`) needs no build and starts no child
+// Five projects, so the everyday loop (`npm run test:unit`) needs no build and starts no child
 // `node`. A new test file lands in `unit` unless it is named in one of the lists below.
 
 /** Real processes, where a spawned `node dist/cli.js` proves what an in-process run cannot (needs `npm run build`). */
@@ -19,6 +19,18 @@ const PACKAGE_TESTS = [
   'test/redis-acceptance.test.ts',
 ]
 
+/**
+ * Sweeps over whole real API definitions from ../shared/fixtures (Stripe, GitHub, Kubernetes, Linear):
+ * each normalizes and diffs megabytes, and users' machines skip them (no ../shared) anyway.
+ */
+const FIXTURE_TESTS = [
+  'test/change-set-by-cause.test.ts',
+  'test/openapi-rules-e2e.test.ts',
+  'test/graphql-fixtures.test.ts',
+  'test/openapi-normalize-large.test.ts',
+  'test/cli-report-stripe.test.ts',
+]
+
 /** Long runs: the randomized soak, and the sweep that parses every YAML file of ../shared/fixtures twice. */
 const SOAK_TESTS = ['test/soak.test.ts', 'test/yaml-fixtures-compat.test.ts']
 
@@ -33,10 +45,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...CLI_PROCESS_TESTS, ...PACKAGE_TESTS, ...SOAK_TESTS] },
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...CLI_PROCESS_TESTS, ...PACKAGE_TESTS, ...FIXTURE_TESTS, ...SOAK_TESTS] },
       },
       { extends: true, test: { name: 'cli', include: CLI_PROCESS_TESTS } },
       { extends: true, test: { name: 'package', include: PACKAGE_TESTS } },
+      { extends: true, test: { name: 'fixtures', include: FIXTURE_TESTS } },
       { extends: true, test: { name: 'soak', include: SOAK_TESTS } },
     ],
   },
