@@ -52,7 +52,7 @@ const RULES: readonly Row[] = [
   // Operations
   ['operation-added', 'info', 'operation', ALL, 'A new operation breaks no existing client.', 'GET /pets was added'],
   ['operation-removed', 'breaking', 'operation', ALL, 'Clients calling it get an error.', 'GET /pets was removed'],
-  ['operation-path-changed', 'breaking', 'operation', O, 'Same operationId at another path: clients still call the old URL.', 'GET /animals: was GET /pets: its path changed from /pets to /animals'],
+  ['operation-path-changed', 'breaking', 'operation', O, 'The operation moved (same operationId at another path, or a trailing slash added or dropped): clients still call the old URL.', 'GET /animals: was GET /pets: its path changed from /pets to /animals'],
   ['operation-method-changed', 'breaking', 'operation', O, 'Same operationId with another method: clients still use the old one.', 'PUT /pets: was POST /pets: its method changed from POST to PUT'],
   ['operation-path-rebased', 'info', 'operation', O, 'The path moved into the base path or server URL: every URL is unchanged.', 'GET /status: was GET /api/v2/status: its path is now written /status under another base path; the URL is unchanged'],
   ['operation-deprecated', 'info', 'operation', O, 'Still works; clients are told to move.', 'GET /pets was deprecated'],
