@@ -3,7 +3,7 @@ import { LiveSyncService } from '../src/service/LiveSyncService.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
 import { sha256Hex } from '../src/formats/hash.js'
 import type { LoadResult, SourceLoader } from '../src/model/loader.js'
-import { formatBytes, gc, heapUsed, type BenchRow } from './harness.js'
+import { formatBytes, heapUsed, type BenchRow } from './harness.js'
 
 const SOURCES = 10_000
 const CONCURRENCY = 64

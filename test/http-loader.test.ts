@@ -17,7 +17,6 @@ import type { TestRequestHandler } from './helpers/http-server.js'
 import { loadRequest, serve, sourceFor } from './helpers/loader-tests.js'
 import { closedPortUrl } from './helpers/http-server.js'
 
-const MiB = 1024 * 1024
 
 afterEach(async () => {
   vi.useRealTimers()

@@ -17,12 +17,11 @@ export class SourceLock {
   private constructor(
     private readonly redis: Redis,
     private readonly key: string,
-    private readonly ttlMs: number,
   ) {}
 
   /** The lock, or undefined when another sync holds it. */
   static async tryAcquire(redis: Redis, key: string, ttlMs: number): Promise<SourceLock | undefined> {
-    const lock = new SourceLock(redis, key, ttlMs)
+    const lock = new SourceLock(redis, key)
     const taken = await redis.set(key, lock.#token, 'PX', ttlMs, 'NX')
     if (taken !== 'OK') return undefined
     lock.#renewal = setInterval(() => {

@@ -31,7 +31,7 @@ export async function startRouteServer(snapshot: ApiSnapshot): Promise<RouteServ
     serverPaths(snapshot, operation.extra?.servers).map((prefix) => compile(operation.method, prefix + operation.path)),
   )
   const unrouted: RecordedRequest[] = []
-  const server = await startTestServer((request, response, recorded) => {
+  const server = await startTestServer((_request, response, recorded) => {
     const path = (recorded.url.split('?', 1)[0] ?? '').split('#', 1)[0] ?? ''
     const routed = routes.some((route) => matches(route, recorded.method, path))
     if (!routed) unrouted.push(recorded)

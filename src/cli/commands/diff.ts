@@ -1,7 +1,7 @@
 import { parseSourceConfig, type LiveSourceConfig } from '../../config/config.js'
 import { applySeverityOverrides, type SeverityOverrides } from '../../diff/severity-overrides.js'
 import { atLeast } from '../../diff/severity.js'
-import type { ChangeSet, Severity } from '../../model/change.js'
+import type { ChangeSet } from '../../model/change.js'
 import { defaultFormats } from '../../formats/default-formats.js'
 import { FormatRegistry } from '../../formats/format-registry.js'
 import { snapshotOf } from '../../formats/snapshot-of.js'

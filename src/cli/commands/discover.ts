@@ -1,4 +1,4 @@
-import { exploreServer, type DiscoveredSpec, type DiscoveryReport } from '../../discovery/discover-spec.js'
+import { exploreServer, type DiscoveryReport } from '../../discovery/discover-spec.js'
 import { redactUrl } from '../../shared/redact.js'
 import { colorEnabled, createPalette, stripControls, type Palette } from '../color.js'
 import type { Command } from '../command.js'

@@ -1,4 +1,4 @@
-import type { NormalizeContext, OpenApiFamily, ParsedRef } from './context.js'
+import type { NormalizeContext, ParsedRef } from './context.js'
 import { formatFragmentPointer, parseFragmentPointer, resolvePointer } from './pointer.js'
 import { getOwn, isRecord, type JsonObject } from './own.js'
 
