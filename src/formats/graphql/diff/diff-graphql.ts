@@ -60,8 +60,6 @@ export function diffGraphqlWithStats(before: ApiSnapshot, after: ApiSnapshot, op
   const removedRefs = removed.map(toOperationRef)
   const changes: Change[] = [...addedRefs.map(operationAddedChange), ...removedRefs.map(operationRemovedChange)]
   const modified: ModifiedOperation[] = []
-  /** Every type some operation reaches, and how (the union over operations). */
-  const reachedByOperations = new Map<string, Reach>()
   const sharedChanges = new SharedTypeChanges(typeChanges, stats)
 
   for (const pair of pairs) {
@@ -70,7 +68,6 @@ export function diffGraphqlWithStats(before: ApiSnapshot, after: ApiSnapshot, op
     const reachedTypes = walker.reachedTypes(typeStarts(pair.before, pair.after))
     const sharedReached: Change[] = []
     for (const reached of reachedTypes) {
-      reachedByOperations.set(reached.name, (reachedByOperations.get(reached.name) ?? 0) | reached.reach)
       if (perOperation) {
         const local = typeChanges(reached.name, reached.reach)
         const prefix = local.length === 0 ? [] : pathSegments(reached.path, stats)
@@ -88,7 +85,7 @@ export function diffGraphqlWithStats(before: ApiSnapshot, after: ApiSnapshot, op
   }
 
   changes.push(...sharedChanges.changes(operationOrder(after.operations)))
-  changes.push(...documentChanges(views.before, views.after, reachedByOperations, walker.changed, typeChanges))
+  changes.push(...documentChanges(views.before, views.after, walker.reachedByAnyOperation, walker.changed, typeChanges))
   return { changeSet: buildChangeSet({ added: addedRefs, removed: removedRefs, modified, changes, renamed: movesOf(pairs) }), stats }
 }
 
@@ -118,14 +115,19 @@ function typeStarts(before: SnapshotOperation, after: SnapshotOperation): Reache
 
 /** Local changes of a type pair for a way of reaching it, computed once per diff. */
 function memoisedTypeChanges(before: GraphqlSnapshotView, after: GraphqlSnapshotView): (name: string, reach: Reach) => LocalChange[] {
-  const cache = new Map<string, LocalChange[]>()
+  // By way of reaching (a small number), then type name: no key string built per reached type.
+  const cache: Array<Map<string, LocalChange[]>> = []
   const implementations = { before: before.implementations, after: after.implementations, afterTypes: after.types }
   return (name, reach) => {
-    const key = `${reach}:${name}`
-    let changes = cache.get(key)
+    let byName = cache[reach]
+    if (byName === undefined) {
+      byName = new Map()
+      cache[reach] = byName
+    }
+    let changes = byName.get(name)
     if (changes === undefined) {
       changes = collectChanges((addChange) => typePairChanges(name, before.types.get(name)!, after.types.get(name)!, reach, implementations, addChange))
-      cache.set(key, changes)
+      byName.set(name, changes)
     }
     return changes
   }

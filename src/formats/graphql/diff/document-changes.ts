@@ -11,7 +11,7 @@ import { toChange } from './to-change.js'
 export function documentChanges(
   before: GraphqlSnapshotView,
   after: GraphqlSnapshotView,
-  reachedByOperations: ReadonlyMap<string, Reach>,
+  reachedByAnyOperation: (name: string) => boolean,
   changed: (name: string) => boolean,
   typeChanges: (name: string, reach: Reach) => LocalChange[],
 ): Change[] {
@@ -37,7 +37,7 @@ export function documentChanges(
   // can use them, so their changes are info. Root types are covered by their operations.
   const roots = new Set([...rootTypeNames(before), ...rootTypeNames(after)])
   for (const name of after.types.keys()) {
-    if (roots.has(name) || reachedByOperations.has(name) || !changed(name)) continue
+    if (roots.has(name) || reachedByAnyOperation(name) || !changed(name)) continue
     for (const change of typeChanges(name, REACHED_BOTH_WAYS)) {
       const unreached = createChange(change.kind, 'info', { ...change, message: `${change.message} (no operation reaches type ${name})` })
       changes.push(toChange(unreached, { component: typePointer(name) }))

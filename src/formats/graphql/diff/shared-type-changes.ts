@@ -13,7 +13,8 @@ import { pathSegments, type GraphqlDiffStats, type ReachedType } from './type-wa
  */
 export class SharedTypeChanges {
   readonly #causes = new SharedCauses()
-  readonly #byTypeReach = new Map<string, SharedCause[]>()
+  /** By way of reaching (a small number), then type name: no key string built per reached type. */
+  readonly #byReach: Array<Map<string, SharedCause[]>> = []
 
   constructor(
     private readonly typeChanges: (name: string, reach: Reach) => LocalChange[],
@@ -39,13 +40,17 @@ export class SharedTypeChanges {
   }
 
   #causesOf(name: string, reach: Reach): SharedCause[] {
-    const key = `${reach}:${name}`
-    let causes = this.#byTypeReach.get(key)
+    let byName = this.#byReach[reach]
+    if (byName === undefined) {
+      byName = new Map()
+      this.#byReach[reach] = byName
+    }
+    let causes = byName.get(name)
     if (causes === undefined) {
       causes = this.typeChanges(name, reach).map((change) =>
         this.#causes.cause(JSON.stringify([name, change.kind, change.severity, change.location, change.message]), () => toChange(change, { component: typePointer(name) })),
       )
-      this.#byTypeReach.set(key, causes)
+      byName.set(name, causes)
     }
     return causes
   }

@@ -58,13 +58,46 @@ interface Edge {
   reach: Reach
 }
 
+/** A type's edges to changed types, as parallel arrays: the walks' inner loop reads nothing else. */
+interface OutEdges {
+  targets: Int32Array
+  reaches: Uint8Array
+  hops: ReadonlyArray<readonly [string]>
+}
+
+/** Type names numbered on first sight, so the walks index arrays instead of string-keyed maps. */
+class TypeNumbers {
+  readonly #numbers = new Map<string, number>()
+  readonly names: string[] = []
+
+  of(name: string): number {
+    let number = this.#numbers.get(name)
+    if (number === undefined) {
+      number = this.names.length
+      this.#numbers.set(name, number)
+      this.names.push(name)
+    }
+    return number
+  }
+}
+
 /**
  * Finds, for one operation, every changed type it reaches through elements present in both
  * versions. A type whose closure hash did not change is never entered (nothing below it changed),
- * and each type's outgoing steps are computed once per diff, shared by all operations.
+ * and each type's outgoing steps are computed once per diff, shared by all operations. Types are
+ * numbered and each walk marks the ones it entered with its own stamp: GitHub's schema makes a
+ * modified operation reach ~600 changed types through ~2,700 edges, for each of ~250 operations.
  */
 export function createTypeWalker(before: GraphqlSnapshotView, after: GraphqlSnapshotView, stats?: GraphqlDiffStats) {
-  const edgeCache = new Map<string, Edge[]>()
+  const numbers = new TypeNumbers()
+  /** Per type number: the stamp of the walk that last entered it, its entry in that walk, its edges. */
+  let stamps = new Int32Array(256)
+  // Filled, never sparse: an array written at scattered indexes would fall back to a dictionary.
+  let entries = new Array<ReachedType | undefined>(256).fill(undefined)
+  let edgeCache = new Array<OutEdges | undefined>(256).fill(undefined)
+  let lastStamp = 0
+  /** Per type number: the ways any operation reached it (the union over the diff's walks). */
+  let reachedEver = new Uint8Array(256)
 
   const changed = (name: string): boolean => {
     const old = before.typeHashes.get(name)
@@ -72,11 +105,32 @@ export function createTypeWalker(before: GraphqlSnapshotView, after: GraphqlSnap
     return old !== undefined && current !== undefined && old !== current
   }
 
-  const edgesOf = (name: string): Edge[] => {
-    let edges = edgeCache.get(name)
+  /** Room for type numbers below `count` in the per-type arrays. */
+  const grow = (count: number): void => {
+    if (count <= stamps.length) return
+    const size = Math.max(stamps.length * 2, count)
+    const grownStamps = new Int32Array(size)
+    grownStamps.set(stamps)
+    stamps = grownStamps
+    entries = entries.concat(new Array<ReachedType | undefined>(size - entries.length).fill(undefined))
+    edgeCache = edgeCache.concat(new Array<OutEdges | undefined>(size - edgeCache.length).fill(undefined))
+    const grownReached = new Uint8Array(size)
+    grownReached.set(reachedEver)
+    reachedEver = grownReached
+  }
+
+  const edgesOf = (number: number): OutEdges => {
+    let edges = edgeCache[number]
     if (edges === undefined) {
-      edges = sharedEdges(name, before.types.get(name)!, after.types.get(name)!, before, after).filter((edge) => changed(edge.target))
-      edgeCache.set(name, edges)
+      const name = numbers.names[number]!
+      const kept = sharedEdges(name, before.types.get(name)!, after.types.get(name)!, before, after).filter((edge) => changed(edge.target))
+      edges = {
+        targets: Int32Array.from(kept, (edge) => numbers.of(edge.target)),
+        reaches: Uint8Array.from(kept, (edge) => edge.reach),
+        hops: kept.map((edge) => edge.hop),
+      }
+      grow(numbers.names.length)
+      edgeCache[number] = edges
     }
     return edges
   }
@@ -103,31 +157,52 @@ export function createTypeWalker(before: GraphqlSnapshotView, after: GraphqlSnap
   }
 
   function walk(starts: readonly ReachedType[]): ReachedType[] {
-    const reached = new Map<string, ReachedType>()
+    const stamp = ++lastStamp
     const queue: ReachedType[] = []
-    const visit = (name: string, reach: Reach, parent: ReachPath | undefined, segments: readonly string[]) => {
-      const seen = reached.get(name)
-      if (seen) {
-        seen.reach |= reach
-        return
-      }
-      const entry = { name, reach, path: reachPath(parent, segments) }
-      reached.set(name, entry)
-      queue.push(entry)
-    }
+    const queued: number[] = []
     // Edges lead only to changed types (see edgesOf); the starts were filtered by the caller.
-    for (const start of starts) visit(start.name, start.reach, start.path.parent, start.path.segments)
+    for (const start of starts) {
+      const number = numbers.of(start.name)
+      grow(number + 1)
+      if (stamps[number] === stamp) {
+        entries[number]!.reach |= start.reach
+        continue
+      }
+      stamps[number] = stamp
+      const entry: ReachedType = { name: start.name, reach: start.reach, path: start.path }
+      entries[number] = entry
+      queue.push(entry)
+      queued.push(number)
+    }
     for (let index = 0; index < queue.length; index++) {
       const current = queue[index]!
-      const edges = edgesOf(current.name)
-      if (stats) stats.edgeSteps += edges.length
-      for (const edge of edges) visit(edge.target, edge.reach, current.path, edge.hop)
+      const { targets, reaches, hops } = edgesOf(queued[index]!)
+      if (stats) stats.edgeSteps += targets.length
+      for (let edge = 0; edge < targets.length; edge++) {
+        const target = targets[edge]!
+        if (stamps[target] === stamp) {
+          entries[target]!.reach |= reaches[edge]!
+          continue
+        }
+        stamps[target] = stamp
+        const entry: ReachedType = { name: numbers.names[target]!, reach: reaches[edge]!, path: reachPath(current.path, hops[edge]!) }
+        entries[target] = entry
+        queue.push(entry)
+        queued.push(target)
+      }
     }
+    for (let index = 0; index < queue.length; index++) reachedEver[queued[index]!]! |= queue[index]!.reach
     if (stats) stats.typeVisits += queue.length
     return queue
   }
 
-  return { changed, reachedTypes }
+  /** Whether some walk reached the type. */
+  const reachedByAnyOperation = (name: string): boolean => {
+    const number = numbers.of(name)
+    return number < reachedEver.length && reachedEver[number] !== 0
+  }
+
+  return { changed, reachedTypes, reachedByAnyOperation }
 }
 
 /** Steps out of a type through fields, arguments, members and interfaces that both versions share unchanged in name. */
