@@ -3,6 +3,8 @@ import { defaultFormats } from './default-formats.js'
 import { inspectDocument } from './detect-type.js'
 import { FormatRegistry } from './format-registry.js'
 import { snapshotOf } from './snapshot-of.js'
+import { diffInSlices } from './stepwise-diff.js'
+import { TimeSlice } from '../runtime/yield.js'
 import type { ApiSnapshot } from '../model/snapshot.js'
 import type { SourceType } from '../model/identity.js'
 import type { SpecFormat } from './types.js'
@@ -45,7 +47,8 @@ export async function diffDocuments(oldText: string, newText: string, options: D
   }
   // Equal fingerprints mean equal definitions, as in the service's unchanged check.
   if (before.snapshot.fingerprint === after.snapshot.fingerprint) return emptyChangeSet()
-  return registry.get(after.type).diff(before.snapshot, after.snapshot)
+  // A diff of large documents runs in slices, as the service's does: a host's UI keeps turning.
+  return diffInSlices(registry.get(after.type), before.snapshot, after.snapshot, new TimeSlice())
 }
 
 /**

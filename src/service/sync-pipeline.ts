@@ -7,6 +7,7 @@ import type { FormatRegistry } from '../formats/format-registry.js'
 import { sha256Hex } from '../formats/hash.js'
 import type { ApiSnapshot } from '../model/snapshot.js'
 import { snapshotOf } from '../formats/snapshot-of.js'
+import { diffInSlices } from '../formats/stepwise-diff.js'
 import type { LoadResult } from '../model/loader.js'
 import { TimeSlice } from '../runtime/yield.js'
 import type { Baseline } from '../model/baseline.js'
@@ -69,7 +70,7 @@ export async function processLoadResult(
     return { kind: 'unchanged', commit: { ...commitBase, snapshot: previous, contentHash } }
   }
   await slice.yieldIfDue()
-  const changes = previous && previous.type === snapshot.type ? format.diff(previous, snapshot) : allAddedChangeSet(snapshot)
+  const changes = previous && previous.type === snapshot.type ? await diffInSlices(format, previous, snapshot, slice) : allAddedChangeSet(snapshot)
   await slice.yieldIfDue()
   return { kind: 'changed', commit: { ...commitBase, snapshot, contentHash }, changes: applySeverityOverrides(changes, severityOverrides) }
 }

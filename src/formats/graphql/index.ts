@@ -1,6 +1,10 @@
 import type { SpecFormat } from '../types.js'
 import { withDiffOptions } from '../../diff/severity-overrides.js'
-import { diffGraphql, type SharedTypeChangeReporting } from './diff/diff-graphql.js'
+import { diffGraphqlSteps, type GraphqlDiffOptions, type SharedTypeChangeReporting } from './diff/diff-graphql.js'
+import type { Steps } from '../../runtime/steps.js'
+import { stepwiseDiff } from '../stepwise-diff.js'
+import type { ChangeSet, DiffOptions } from '../../model/change.js'
+import type { ApiSnapshot } from '../../model/snapshot.js'
 import { createGraphqlLoader, type GraphqlImporter } from './graphql-module.js'
 import { graphqlSourceRequest } from './introspection-request.js'
 import { normalizeGraphql } from './normalize.js'
@@ -30,12 +34,16 @@ export interface GraphqlFormatOptions {
  */
 export function createGraphqlFormat(options: GraphqlFormatOptions = {}): SpecFormat {
   const loadGraphql = createGraphqlLoader(options.importGraphql)
+  const graphqlDiffOptions: GraphqlDiffOptions = options.sharedTypeChanges === undefined ? {} : { sharedTypeChanges: options.sharedTypeChanges }
+  function* diffSteps(before: ApiSnapshot, after: ApiSnapshot, diffOptions?: DiffOptions): Steps<ChangeSet> {
+    const { changeSet } = yield* diffGraphqlSteps(before, after, graphqlDiffOptions)
+    return withDiffOptions(changeSet, diffOptions)
+  }
   return {
     type: 'graphql',
     normalize: (text, context) => normalizeGraphql(text, context, loadGraphql),
     request: graphqlSourceRequest,
-    diff: (before, after, diffOptions) =>
-      withDiffOptions(diffGraphql(before, after, options.sharedTypeChanges === undefined ? {} : { sharedTypeChanges: options.sharedTypeChanges }), diffOptions),
+    diff: /* @__PURE__ */ stepwiseDiff(diffSteps),
   }
 }
 

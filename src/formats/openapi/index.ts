@@ -1,6 +1,10 @@
-import { diffOpenApi } from './diff/index.js'
+import { diffOpenApiSteps } from './diff/index.js'
+import { stepwiseDiff } from '../stepwise-diff.js'
 import { withDiffOptions } from '../../diff/severity-overrides.js'
 import type { SpecFormat } from '../types.js'
+import type { ApiSnapshot } from '../../model/snapshot.js'
+import type { ChangeSet, DiffOptions } from '../../model/change.js'
+import type { Steps } from '../../runtime/steps.js'
 import { normalizeOpenApi } from './normalize.js'
 
 export { normalizeOpenApi, normalizeParsedOpenApi } from './normalize.js'
@@ -12,7 +16,10 @@ export const openapiFormat: SpecFormat = {
   async normalize(text, context) {
     return normalizeOpenApi(text, context)
   },
-  diff(before, after, options) {
-    return withDiffOptions(diffOpenApi(before, after), options)
-  },
+  diff: /* @__PURE__ */ stepwiseDiff(openapiDiffSteps),
+}
+
+function* openapiDiffSteps(before: ApiSnapshot, after: ApiSnapshot, options?: DiffOptions): Steps<ChangeSet> {
+  const { changeSet } = yield* diffOpenApiSteps(before, after)
+  return withDiffOptions(changeSet, options)
 }

@@ -14,6 +14,7 @@ import { REACHED_AS_INPUT, REACHED_AS_OUTPUT, type Reach } from './reach.js'
 import { SharedTypeChanges } from './shared-type-changes.js'
 import { fieldOfOperation, snapshotView, type GraphqlSnapshotView } from './snapshot-view.js'
 import { toChange } from './to-change.js'
+import { runSteps, type Steps } from '../../../runtime/steps.js'
 import { typePairChanges } from './type-changes.js'
 import { createTypeWalker, pathSegments, reachPath, type GraphqlDiffStats, type ReachedType } from './type-walk.js'
 
@@ -41,8 +42,7 @@ export interface GraphqlDiffOptions {
  * says (by default once, listing the root fields they reach). Each type pair is compared once per diff (memoised), and types whose closure hash did not
  * change are never entered. Changes no operation reaches (types no operation reaches, which are
  * info, added and removed types, directives, root type names) are reported once, without an
- * operation. Synchronous, as `SpecFormat.diff` is: the work grows with the changed types each
- * operation reaches (paths are chains of steps, spelled out only where a change is located).
+ * operation. The work grows with the changed types each operation reaches (paths are chains of steps, spelled out only where a change is located).
  */
 export function diffGraphql(before: ApiSnapshot, after: ApiSnapshot, options: GraphqlDiffOptions = {}): ChangeSet {
   return diffGraphqlWithStats(before, after, options).changeSet
@@ -50,6 +50,11 @@ export function diffGraphql(before: ApiSnapshot, after: ApiSnapshot, options: Gr
 
 /** `diffGraphql` plus counters of its work (for tests and benchmarks). */
 export function diffGraphqlWithStats(before: ApiSnapshot, after: ApiSnapshot, options: GraphqlDiffOptions = {}): { changeSet: ChangeSet; stats: GraphqlDiffStats } {
+  return runSteps(diffGraphqlSteps(before, after, options))
+}
+
+/** `diffGraphqlWithStats` in steps: one after each root field pair compared (see `SpecFormat.diffSteps`). */
+export function* diffGraphqlSteps(before: ApiSnapshot, after: ApiSnapshot, options: GraphqlDiffOptions = {}): Steps<{ changeSet: ChangeSet; stats: GraphqlDiffStats }> {
   const stats: GraphqlDiffStats = { typeVisits: 0, edgeSteps: 0, pathSegments: 0 }
   const perOperation = options.sharedTypeChanges === 'per-operation'
   const views = { before: snapshotView(before), after: snapshotView(after) }
@@ -66,6 +71,7 @@ export function diffGraphqlWithStats(before: ApiSnapshot, after: ApiSnapshot, op
     if (pair.before.hash === pair.after.hash) continue
     const operationChanges = operationFieldChanges(pair.before, pair.after, views.after)
     const reachedTypes = walker.reachedTypes(typeStarts(pair.before, pair.after))
+    yield
     const sharedReached: Change[] = []
     for (const reached of reachedTypes) {
       if (perOperation) {

@@ -18,6 +18,7 @@ import { compareResponses } from './responses.js'
 import { sameJson } from './schema/node.js'
 import { SchemaDiffer, type SchemaDiffStats } from './schema/schema-differ.js'
 import { compareSecurity } from './security.js'
+import { runSteps, type Steps } from '../../../runtime/steps.js'
 
 /**
  * Compares two OpenAPI snapshots: operations are paired (identity, then unique-operationId
@@ -31,6 +32,11 @@ export function diffOpenApi(before: ApiSnapshot, after: ApiSnapshot): ChangeSet 
 
 /** `diffOpenApi` plus the schema differ's counters (for tests and benchmarks). */
 export function diffOpenApiWithStats(before: ApiSnapshot, after: ApiSnapshot): { changeSet: ChangeSet; stats: SchemaDiffStats } {
+  return runSteps(diffOpenApiSteps(before, after))
+}
+
+/** `diffOpenApiWithStats` in steps: one after each operation pair compared (see `SpecFormat.diffSteps`). */
+export function* diffOpenApiSteps(before: ApiSnapshot, after: ApiSnapshot): Steps<{ changeSet: ChangeSet; stats: SchemaDiffStats }> {
   const basePaths = { before: serverBasePath(before.servers), after: serverBasePath(after.servers) }
   const { pairs, added, removed } = matchOperations(before.operations, after.operations, { basePaths })
   const differ = new SchemaDiffer(before, after)
@@ -48,6 +54,7 @@ export function diffOpenApiWithStats(before: ApiSnapshot, after: ApiSnapshot): {
   for (const pair of pairs) {
     if (unchangedPair(pair.before, pair.after, pair.moved) && !securitySchemesMatter(pair.after, before, after)) continue
     const operationChanges = diffOperationPair(pair, { before, after }, differ, causes, locations)
+    yield
     if (operationChanges.changes.length === 0) continue
     modified.push({ operation: toOperationRef(pair.after), changes: inSeverityOrder(operationChanges.changes) })
     buckets.addAll(operationChanges.direct)
