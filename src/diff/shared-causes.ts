@@ -55,7 +55,8 @@ export class SharedCauses {
   changes(operationOrder: ReadonlyMap<string, number>): Change[] {
     const rank = (reach: OperationReach): number => operationOrder.get(reach.operation) ?? Number.MAX_SAFE_INTEGER
     return this.#causes.map(({ change }) => {
-      change.operations.sort((a, b) => rank(a) - rank(b))
+      // Operations are mostly diffed in the new document's order: check before sorting.
+      if (!inOrder(change.operations, rank)) change.operations.sort((a, b) => rank(a) - rank(b))
       return change
     })
   }
@@ -64,4 +65,14 @@ export class SharedCauses {
 /** Index of each operation key in a document's operation list. */
 export function operationOrder(operations: ReadonlyArray<{ key: string }>): Map<string, number> {
   return new Map(operations.map((operation, index) => [operation.key, index]))
+}
+
+function inOrder(reaches: readonly OperationReach[], rank: (reach: OperationReach) => number): boolean {
+  let previous = -Infinity
+  for (const reach of reaches) {
+    const current = rank(reach)
+    if (current < previous) return false
+    previous = current
+  }
+  return true
 }

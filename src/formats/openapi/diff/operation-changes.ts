@@ -54,8 +54,11 @@ function joinPaths(location: readonly string[], group: FindingGroup, path: reado
  * finding serves hundreds of `OperationReach` entries. Change data is read-only, so sharing is safe.
  */
 export class ReachLocations {
-  /** By location and `$ref` path walked through (as text), then the path to the pair and the pair's findings (by identity, memoized upstream). */
-  readonly #byPlace = new Map<string, WeakMap<readonly string[], WeakMap<readonly SchemaFinding[], string[][]>>>()
+  /**
+   * By location, then `$ref` path walked through (both as text, kept as given so their hashes are
+   * computed once), then the path to the pair and the pair's findings (by identity, memoized upstream).
+   */
+  readonly #byPlace = new Map<string, Map<string, WeakMap<readonly string[], WeakMap<readonly SchemaFinding[], string[][]>>>>()
   /** Text of each `$ref` path met: operations compared apart have equal paths in distinct arrays. */
   readonly #prefixKeys = new WeakMap<readonly string[], string>()
 
@@ -66,11 +69,15 @@ export class ReachLocations {
       prefixKey = group.prefix.join('\u0000')
       this.#prefixKeys.set(group.prefix, prefixKey)
     }
-    const placeKey = `${locationKey}\u0001${prefixKey}`
-    let byPath = this.#byPlace.get(placeKey)
+    let byPrefix = this.#byPlace.get(locationKey)
+    if (byPrefix === undefined) {
+      byPrefix = new Map()
+      this.#byPlace.set(locationKey, byPrefix)
+    }
+    let byPath = byPrefix.get(prefixKey)
     if (byPath === undefined) {
       byPath = new WeakMap()
-      this.#byPlace.set(placeKey, byPath)
+      byPrefix.set(prefixKey, byPath)
     }
     let byFindings = byPath.get(group.path)
     if (byFindings === undefined) {
