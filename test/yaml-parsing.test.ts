@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parse as parseWithYamlPackage } from 'yaml'
 import { ParseError } from '../src/errors/errors.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
-import { parseDocument, parseYamlText } from '../src/formats/parse-document.js'
+import { load as loadYaml } from 'js-yaml'
+import fc from 'fast-check'
+import { mayHaveAnchor, parseDocument, parseYamlText } from '../src/formats/parse-document.js'
 import { EXPANSION_FACTOR, MIN_BUDGET } from '../src/formats/yaml/alias-budget.js'
 
 function refusal(text: string, sourceId = 'hostile'): ParseError {
@@ -164,6 +166,50 @@ describe('YAML aliases: one budget for the whole document', () => {
     const error = refusal(text)
     expect(error).toMatchObject({ line: 5, column: 7 })
     expect(error.message).toBe('The document of source "hostile" was refused at line 5, column 7: an alias refers to a node that contains it (a recursive alias)')
+  })
+
+  // Documents without an anchor skip the budget's listener (it costs 10-20% of a large parse):
+  // the check that decides it must never miss an anchor js-yaml would read.
+  it.each([
+    ['block mapping value', 'a: &x [1]\nb: *x\n'],
+    ['block sequence entry', '- &x 1\n- *x\n'],
+    ['root at the first column', '&x [1, *x]\n'],
+    ['after the document marker', '--- &x\na: 1\n'],
+    ['flow sequence, first and later entries', '[&x 1, &y 2, *x, *y]\n'],
+    ['flow mapping after a JSON-like key', '{"a":&x 1, "b": *x}\n'],
+    ['after a tag', 'a: !!str &x v\nb: *x\n'],
+    ['an explicit key', '? &x k\n: 1\nc: *x\n'],
+    ['after a tab', 'a:\t&x 1\nb: *x\n'],
+  ])('an anchor is seen wherever a node can start: %s', (_name, text) => {
+    expect(() => loadYaml(text)).not.toThrow()
+    expect(mayHaveAnchor(text)).toBe(true)
+  })
+
+  it('prose with an ampersand does not count as an anchor', () => {
+    for (const text of ['description: Terms & Conditions\n', 'x: R&D\n', 'url: https://example.com/?a=1&b=2\n', 'a: "&"\n']) expect(mayHaveAnchor(text)).toBe(false)
+  })
+
+  it('every anchor js-yaml reads in random YAML-like text is seen by the check (property)', () => {
+    const alphabet = [' ', ' ', '\n', '\t', '&', '&', '*', 'a', 'b', '1', '[', ']', '{', '}', ',', ':', ': ', '? ', '- ', '!', '!!str ', '"', "'", '#', '|', '>', '---\n']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 14 }), (parts) => {
+        const text = parts.join('')
+        let anchored = false
+        try {
+          loadYaml(text, { listener: (event: string, state: { anchor?: string | null }) => void (event === 'close' && state.anchor != null && (anchored = true)) } as never)
+        } catch {
+          return // not YAML: nothing to budget
+        }
+        if (anchored) expect(mayHaveAnchor(text)).toBe(true)
+      }),
+      { numRuns: 20_000, seed: 20261207 },
+    )
+  })
+
+  it('a flow-style billion laughs is refused too', () => {
+    const levels = ['[&a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for (let level = 1; level <= 20; level++) levels.push(`,&a${level} [${Array(9).fill(`*a${level - 1}`).join(',')}]`)
+    expect(refusal(`${levels.join('')}]\n`).message).toContain('its alias expansion exceeds')
   })
 
   it('through parseDocument and the OpenAPI format, the refusal names the source', async () => {
