@@ -110,6 +110,25 @@ describe.skipIf(skipRedisTests)(`createRedisLiveSync: instances sharing sources 
     expect(dashboard.getSourceStatus('pets')).toMatchObject({ status: 'success', syncing: false, fingerprint: second.fingerprint })
   })
 
+  it('many syncs waited for at once print no process warning (the host owns stderr)', async () => {
+    queue++
+    const worker = await instance()
+    worker.start()
+    for (let index = 0; index < 15; index++) await worker.addSource(source({ id: `pets${index}`, name: `Pets ${index}` }))
+    const warnings: Error[] = []
+    const onWarning = (warning: Error) => warnings.push(warning)
+    process.on('warning', onWarning)
+    try {
+      const results = await worker.syncAllSources()
+      expect(results.map((result) => result.status)).toEqual(Array(15).fill('success'))
+      // Warnings are emitted on a later tick.
+      await new Promise((resolve) => setImmediate(resolve))
+    } finally {
+      process.off('warning', onWarning)
+    }
+    expect(warnings.map((warning) => `${warning.name}: ${warning.message}`)).toEqual([])
+  })
+
   it('syncSource with no worker anywhere rejects with TIMEOUT after syncWaitTimeout instead of waiting for good', async () => {
     queue++
     const dashboard = await instance({ worker: false, syncWaitTimeout: 300 })

@@ -77,6 +77,9 @@ export class RedisLiveSync extends SyncEventSource {
     this.#registry = new SharedRegistry(this.#redis, `${this.#prefix}sources`)
     this.#store = redisStore(this.#redis, { prefix: this.#prefix })
     this.#queue = new Queue<SyncJobData>(this.#queueName, { connection: bullmqConnection(options.connection), prefix: 'als-bull' })
+    // Each waiting syncSource also listens for the queue's close (BullMQ's waitUntilFinished): eleven at
+    // once is normal here, and Node's leak warning would land on the host's stderr.
+    this.#queue.setMaxListeners(0)
   }
 
   /** Connects, subscribes to the event channel and loads the shared registry. */
@@ -253,7 +256,7 @@ export class RedisLiveSync extends SyncEventSource {
   async #events(): Promise<QueueEvents> {
     if (!this.#queueEvents) {
       this.#queueEvents = new QueueEvents(this.#queueName, { connection: bullmqConnection(this.#options.connection), prefix: 'als-bull' })
-      // Every waiting syncSource listens for the close of this emitter: many at once is normal, not a leak.
+      // Every waiting syncSource listens for its job's events here: many at once is normal, not a leak.
       this.#queueEvents.setMaxListeners(0)
       await this.#queueEvents.waitUntilReady()
     }
