@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { load as loadYaml } from 'js-yaml'
 import { parse as parseWithYamlPackage } from 'yaml'
 import { parseYamlText } from '../src/formats/parse-document.js'
-import { fullSyncMs, SPECS_DIR, type Pair } from './fixtures.js'
+import { changedSyncRows, SPECS_DIR, type Pair } from './fixtures.js'
 import { formatBytes, formatMs, medianMs, type BenchRow } from './harness.js'
 
 const PAIRS_DIR = join(SPECS_DIR, '..', 'pairs')
@@ -50,15 +50,7 @@ export async function benchYaml(): Promise<BenchRow[]> {
     const after = join(PAIRS_DIR, pair.after)
     if (!existsSync(before) || !existsSync(after)) continue
     const afterText = readFileSync(after, 'utf8')
-    const parse = await medianMs(() => loadYaml(afterText), 5)
-    const full = await fullSyncMs(pair, readFileSync(before, 'utf8'), afterText)
-    rows.push({
-      benchmark: `full changed sync, ${pair.label}: ${full.summary}`,
-      measured: formatMs(full.ms),
-      baseline: `${formatMs(parse)} js-yaml load`,
-      ratio: full.ms / parse,
-      goal: '<= 3',
-    })
+    rows.push(...(await changedSyncRows(pair, readFileSync(before, 'utf8'), afterText)).rows.slice(0, 1))
   }
   return rows
 }
