@@ -22,6 +22,7 @@ function everyCheckIsLate(): void {
 }
 
 const OPERATIONS = 40
+const realYield = TimeSlice.prototype.yield
 
 /** Two versions of an API where every operation changed (a response description each). */
 function openapiPair(): { before: string; after: string } {
@@ -94,6 +95,34 @@ describe('a diff runs in time slices (issue 11, item 9: the host keeps turning)'
       expect(turnsAtStep).toHaveLength(3)
       expect(turnsAtStep[1]).toBeGreaterThan(turnsAtStep[0]!)
       expect(turnsAtStep[2]).toBeGreaterThan(turnsAtStep[1]!)
+    } finally {
+      await service.dispose()
+    }
+  })
+
+  it('a sync cancelled while it reads and diffs a large document stops at its next turn, not at the end', async () => {
+    const { before, after } = openapiPair()
+    const service = new LiveSyncService({ loader: new FakeLoader().script('api', content(before), content(after)), onListenerError: () => {} })
+    try {
+      await service.addSource({ id: 'api', name: 'API', type: 'openapi', url: 'http://127.0.0.1/api.json', refreshInterval: 0 })
+      await service.syncSource('api')
+      everyCheckIsLate()
+      const whole = vi.spyOn(TimeSlice.prototype, 'yield')
+      await snapshots(openapiFormat, { before, after })
+      const turnsOfAWholeRead = whole.mock.calls.length
+      whole.mockRestore()
+      let removal: Promise<void> | undefined
+      const turns = vi.spyOn(TimeSlice.prototype, 'yield').mockImplementation(async function (this: TimeSlice) {
+        if (turns.mock.calls.length === 3) removal = service.removeSource('api')
+        return realYield.call(this)
+      })
+      const result = await service.syncSource('api')
+      await removal
+      expect(result.status).toBe('cancelled')
+      expect(result.error?.code).toBe('CANCELLED')
+      // The third turn aborted it: the read of one document alone takes many more.
+      expect(turnsOfAWholeRead).toBeGreaterThan(OPERATIONS)
+      expect(turns.mock.calls.length).toBe(3)
     } finally {
       await service.dispose()
     }

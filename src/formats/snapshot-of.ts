@@ -13,11 +13,12 @@ import type { ParseContext, SpecFormat } from './types.js'
  * Throws what the format throws (`ParseError`, `InvalidSpecError`, ...); anything else (a stack
  * overflow on absurdly nested input, a bug in a custom format) becomes an `InvalidSpecError`
  * naming `context.sourceId`, since the document caused it. `slice` lets a long read yield to the
- * event loop between its phases (issue 11, item 9).
+ * event loop between its phases (issue 11, item 9), and its signal stops the read at its next turn.
  */
 export async function snapshotOf(format: SpecFormat, text: string, context: ParseContext, slice?: TimeSlice): Promise<ApiSnapshot> {
   try {
-    const { snapshot, canonical } = await format.normalize(text, context)
+    // The slice's signal (a sync's) also aborts the format's own turns.
+    const { snapshot, canonical } = await format.normalize(text, slice?.signal === undefined || context.signal !== undefined ? context : { ...context, signal: slice.signal })
     await slice?.yieldIfDue()
     return { ...snapshot, fingerprint: await sha256Hex(canonical) }
   } catch (error) {

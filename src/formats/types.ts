@@ -14,6 +14,11 @@ export interface ParseContext {
    * formats that read JSON or YAML use it instead of parsing the text again. Read only.
    */
   parsed?: unknown
+  /**
+   * Aborts a long normalization at its next turn of the event loop (the format's work then rejects
+   * with the signal's reason): the service passes its sync's, so a cancelled sync stops early.
+   */
+  signal?: AbortSignal | undefined
 }
 
 /** A pluggable API definition format. */

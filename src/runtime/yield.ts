@@ -44,14 +44,21 @@ function now(): number {
 export class TimeSlice {
   #since = now()
 
+  /**
+   * @param signal - Aborts the work at its next turn: `yield()` then rejects with the signal's
+   * reason, so a cancelled sync of a large document stops within one slice instead of running on.
+   */
+  constructor(readonly signal?: AbortSignal) {}
+
   /** Whether the budget is used up: check it in a loop, it is cheap. */
   due(): boolean {
     return now() - this.#since >= YIELD_BUDGET_MS
   }
 
-  /** Lets the event loop turn and starts a new slice. */
+  /** Lets the event loop turn and starts a new slice; rejects with the signal's reason once it has aborted. */
   async yield(): Promise<void> {
     await yieldToEventLoop()
+    this.signal?.throwIfAborted()
     this.#since = now()
   }
 

@@ -114,7 +114,8 @@ export class SyncRunner {
       onRetry: ({ attempt, error, delayMs }) => emit(SyncEvents.SYNC_RETRY, { sourceId: id, attempt, error, delayMs }),
     })
     signal.throwIfAborted()
-    const slice = new TimeSlice()
+    // Each turn of a long read, diff or merge is also where a cancelled sync stops.
+    const slice = new TimeSlice(signal)
     const outcome = await processLoadResult(state, loaded, this.#parts.formats, slice, options.severityOverrides)
     signal.throwIfAborted()
     // Everything that must accept the new snapshot does so before it becomes the baseline.

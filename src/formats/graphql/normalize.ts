@@ -18,7 +18,7 @@ export async function normalizeGraphql(
   loadGraphql: (sourceId?: string) => Promise<GraphqlModule>,
 ): Promise<NormalizedDocument> {
   // Each phase of a large schema is long: the event loop turns between them and in their loops (issue 11, item 9).
-  const slice = new TimeSlice()
+  const slice = new TimeSlice(context.signal)
   const document = readGraphqlDocument(text, context)
   const graphql = await loadGraphql(context.sourceId)
   await slice.yieldIfDue()

@@ -25,7 +25,7 @@ import { TimeSlice } from '../../runtime/yield.js'
  * not OpenAPI, are malformed at the top, or nest deeper than MAX_NESTING levels.
  */
 export async function normalizeOpenApi(text: string, context: ParseContext): Promise<NormalizedDocument> {
-  const slice = new TimeSlice()
+  const slice = new TimeSlice(context.signal)
   const document = context.parsed !== undefined ? context.parsed : parseOpenApiText(text, context)
   try {
     await slice.yieldIfDue()
