@@ -2,7 +2,7 @@ import type { NormalizedDocument, ParameterSpec, SchemaNode, SnapshotOperation }
 import type { TimeSlice } from '../../runtime/yield.js'
 import { fastHash } from '../hash.js'
 import { closureHashes } from './closure-hashes.js'
-import { compareNames } from './compare-names.js'
+import { compareText } from '../../shared/compare-text.js'
 import { SCHEMA_POINTER, directivePointer, isRequiredInput, typePointer, type GraphqlFieldNode, type GraphqlInputValueNode } from './nodes.js'
 import { ROOT_OPERATIONS, type GraphqlSchemaModel } from './schema-model.js'
 import { implementationsIndex, referencedTypeNames, typeSuccessors } from './type-graph.js'
@@ -41,7 +41,7 @@ export async function buildGraphqlSnapshot(model: GraphqlSchemaModel, warnings: 
       operations.push(operationOf(method, field, typeHashes))
     }
   }
-  operations.sort((a, b) => compareNames(a.key, b.key))
+  operations.sort((a, b) => compareText(a.key, b.key))
   await slice.yieldIfDue()
 
   const snapshot: NormalizedDocument['snapshot'] = {
@@ -77,7 +77,7 @@ async function closureTypeHashes(model: GraphqlSchemaModel, slice: TimeSlice): P
 /** The closure hashes of the named types an element mentions, in a stable order. */
 function reachedHashes(names: readonly string[], typeHashes: ReadonlyMap<string, string>): string {
   return [...new Set(names)]
-    .sort(compareNames)
+    .sort(compareText)
     .map((name) => `|${name}=${typeHashes.get(name) ?? ''}`)
     .join('')
 }

@@ -1,7 +1,7 @@
 import type { TimeSlice } from '../../runtime/yield.js'
 import { fastHash } from '../hash.js'
 import { stronglyConnectedComponents } from '../strongly-connected-components.js'
-import { compareNames } from './compare-names.js'
+import { compareText } from '../../shared/compare-text.js'
 
 /**
  * Merkle-style hashes over a directed graph that may contain cycles: a node's hash covers its own
@@ -36,14 +36,14 @@ function hashComponent(
   componentOf: Map<string, string>,
   result: Map<string, string>,
 ): void {
-  members.sort(compareNames)
+  members.sort(compareText)
   const memberSet = new Set(members)
   const outside = new Set<string>()
   for (const member of members) {
     for (const next of edgesOf(member)) if (!memberSet.has(next)) outside.add(componentOf.get(next)!)
   }
   const content = members.map((member) => `${member}=${localHashes.get(member)!}`).join(',')
-  const componentHash = fastHash(`${content}|${[...outside].sort(compareNames).join(',')}`)
+  const componentHash = fastHash(`${content}|${[...outside].sort(compareText).join(',')}`)
   for (const member of members) {
     componentOf.set(member, componentHash)
     result.set(member, members.length === 1 ? componentHash : fastHash(`${member}|${componentHash}`))

@@ -1,11 +1,8 @@
-/** Orders names by UTF-16 code unit: locale-independent (unlike `localeCompare`) and fast. */
-export function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
+import { compareText } from '../../shared/compare-text.js'
 
 /** Sorts items by their `name`, in place, and returns them. */
 export function sortByName<T extends { name: string }>(items: T[]): T[] {
-  return items.sort((a, b) => compareNames(a.name, b.name))
+  return items.sort((a, b) => compareText(a.name, b.name))
 }
 
 /** Added and removed names between two lists (sorted results). */
@@ -13,7 +10,7 @@ export function nameListDelta(before: readonly string[], after: readonly string[
   const beforeSet = new Set(before)
   const afterSet = new Set(after)
   return {
-    added: after.filter((item) => !beforeSet.has(item)).sort(compareNames),
-    removed: before.filter((item) => !afterSet.has(item)).sort(compareNames),
+    added: after.filter((item) => !beforeSet.has(item)).sort(compareText),
+    removed: before.filter((item) => !afterSet.has(item)).sort(compareText),
   }
 }

@@ -1,6 +1,6 @@
 import type { GraphQLInputType, ValueNode } from 'graphql'
 import { canonicalJson } from '../hash.js'
-import { compareNames } from './compare-names.js'
+import { compareText } from '../../shared/compare-text.js'
 import type { GraphqlModule } from './graphql-module.js'
 
 /**
@@ -23,7 +23,7 @@ function sortObjectFields(graphql: GraphqlModule, node: ValueNode): ValueNode {
   if (node.kind === graphql.Kind.OBJECT) {
     const fields = node.fields
       .map((field) => ({ ...field, value: sortObjectFields(graphql, field.value) }))
-      .sort((a, b) => compareNames(a.name.value, b.name.value))
+      .sort((a, b) => compareText(a.name.value, b.name.value))
     return { ...node, fields }
   }
   if (node.kind === graphql.Kind.LIST) return { ...node, values: node.values.map((item) => sortObjectFields(graphql, item)) }

@@ -1,5 +1,6 @@
 import type { GraphQLArgument, GraphQLDirective, GraphQLField, GraphQLInputField, GraphQLNamedType, GraphQLSchema } from 'graphql'
-import { compareNames, sortByName } from './compare-names.js'
+import { sortByName } from './compare-names.js'
+import { compareText } from '../../shared/compare-text.js'
 import { printDefaultValue } from './default-value.js'
 import type { GraphqlModule } from './graphql-module.js'
 import type { TimeSlice } from '../../runtime/yield.js'
@@ -43,7 +44,7 @@ export async function schemaModel(graphql: GraphqlModule, schema: GraphQLSchema,
   const types = new Map<string, GraphqlTypeNode>()
   const namedTypes = Object.values(schema.getTypeMap())
     .filter((type) => !type.name.startsWith('__') && !graphql.isSpecifiedScalarType(type))
-    .sort((a, b) => compareNames(a.name, b.name))
+    .sort((a, b) => compareText(a.name, b.name))
   for (const type of namedTypes) {
     if (slice.due()) await slice.yield()
     types.set(type.name, toNodes.type(type))
@@ -53,7 +54,7 @@ export async function schemaModel(graphql: GraphqlModule, schema: GraphQLSchema,
   const customDirectives = schema
     .getDirectives()
     .filter((directive) => !graphql.isSpecifiedDirective(directive))
-    .sort((a, b) => compareNames(a.name, b.name))
+    .sort((a, b) => compareText(a.name, b.name))
   for (const directive of customDirectives) directives.set(directive.name, toNodes.directive(directive))
   return { roots, types, directives }
 }
@@ -82,11 +83,11 @@ function nodeBuilders(graphql: GraphqlModule) {
     if (graphql.isObjectType(value) || graphql.isInterfaceType(value)) {
       return {
         kind: graphql.isObjectType(value) ? 'OBJECT' : 'INTERFACE',
-        interfaces: value.getInterfaces().map((item) => item.name).sort(compareNames),
+        interfaces: value.getInterfaces().map((item) => item.name).sort(compareText),
         fields: sortByName(Object.values(value.getFields()).map(field)),
       }
     }
-    if (graphql.isUnionType(value)) return { kind: 'UNION', members: value.getTypes().map((item) => item.name).sort(compareNames) }
+    if (graphql.isUnionType(value)) return { kind: 'UNION', members: value.getTypes().map((item) => item.name).sort(compareText) }
     if (graphql.isEnumType(value)) {
       const values = value.getValues().map((item) => withDocs<GraphqlEnumValueNode>({ name: item.name }, item.description, item.deprecationReason))
       return { kind: 'ENUM', values: sortByName(values) }
@@ -102,7 +103,7 @@ function nodeBuilders(graphql: GraphqlModule) {
   function directive(value: GraphQLDirective): GraphqlDirectiveNode {
     const node: GraphqlDirectiveNode = {
       kind: 'DIRECTIVE',
-      locations: [...value.locations].map(String).sort(compareNames),
+      locations: [...value.locations].map(String).sort(compareText),
       repeatable: value.isRepeatable,
       args: sortByName(value.args.map(inputValue)),
     }

@@ -1,4 +1,4 @@
-import { compareNames } from './compare-names.js'
+import { compareText } from '../../shared/compare-text.js'
 import type { GraphqlDirectiveNode, GraphqlTypeNode } from './nodes.js'
 import { namedTypeOf } from './type-ref.js'
 
@@ -41,7 +41,7 @@ export function implementationsIndex(types: ReadonlyMap<string, GraphqlTypeNode>
       else index.set(iface, [name])
     }
   }
-  for (const list of index.values()) list.sort(compareNames)
+  for (const list of index.values()) list.sort(compareText)
   return index
 }
 
