@@ -6,6 +6,7 @@ import type { SyncTarget } from '../src/service/target-sync.js'
 import { memoryStore, type StateStore } from '../src/store/state-store.js'
 import { stateKey } from '../src/store/persisted-state.js'
 import { FakeLoader, after, content, openapiDoc } from './helpers/fake-loader.js'
+import { gate } from './helpers/promises.js'
 import { createTestService, sourceConfig } from './helpers/service.js'
 
 // Web Crypto's digest runs on the thread pool, out of fake time's reach: use the same hash synchronously.
@@ -24,17 +25,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers()
 })
-
-/** A promise the test opens. */
-function gate(): { promise: Promise<void>; open(): void; opened: boolean } {
-  let open!: () => void
-  const state = { promise: new Promise<void>((resolve) => (open = resolve)), open: () => {}, opened: false }
-  state.open = () => {
-    state.opened = true
-    open()
-  }
-  return state
-}
 
 /** Resolves once `predicate` holds, letting pending promise callbacks (not time) run in between. */
 async function until(predicate: () => boolean): Promise<void> {

@@ -3,6 +3,7 @@ import { LiveSyncService } from '../src/service/LiveSyncService.js'
 import { SyncEvents } from '../src/events/events.js'
 import { startTestServer, type TestServer } from './helpers/http-server.js'
 import { openapiDoc } from './helpers/fake-loader.js'
+import { deferred } from './helpers/promises.js'
 
 const servers: TestServer[] = []
 const services: LiveSyncService[] = []
@@ -28,12 +29,6 @@ function service(): LiveSyncService {
 function source(url: string) {
   count += 1
   return { id: `http-rel-${count}`, name: 'Reliability source', type: 'openapi' as const, url, refreshInterval: 0 }
-}
-
-function deferred(): { promise: Promise<void>; resolve(): void } {
-  let resolve!: () => void
-  const promise = new Promise<void>((done) => (resolve = done))
-  return { promise, resolve }
 }
 
 describe('a 304 to a first, unconditional request (issue 11, item 12)', () => {
