@@ -46,6 +46,20 @@ function gatedStore(inner: StateStore, blocked: { promise: Promise<void> } | und
   return { store, landed, started: () => started }
 }
 
+/** A service whose first sync of a new source (v1) is held in its store save until `blocked.open()`. */
+async function syncHeldInStoreSave() {
+  const blocked = gate()
+  const inner = memoryStore()
+  const { store, started } = gatedStore(inner, blocked)
+  const { service, loader } = createTestService({ store, shutdownTimeout: BOUND })
+  const config = sourceConfig()
+  loader.script(config.id, content(v1))
+  await service.addSource(config)
+  const sync = service.syncSource(config.id)
+  await until(() => started() === 1)
+  return { blocked, inner, service, config, sync }
+}
+
 /** A target whose writes wait for the gate of the moment, counting writes that overlap. */
 function gatedTarget(shared: { active: number; maxActive: number }, writeGate: () => Promise<void>) {
   let collection: Collection | undefined
@@ -70,15 +84,7 @@ function gatedTarget(shared: { active: number; maxActive: number }, writeGate: (
 
 describe('after removeSource or dispose resolve, nothing of the source is written (issue 11, item 1)', () => {
   it('removeSource during a store save: the removed source’s state never comes back', async () => {
-    const blocked = gate()
-    const inner = memoryStore()
-    const { store, started } = gatedStore(inner, blocked)
-    const { service, loader } = createTestService({ store, shutdownTimeout: BOUND })
-    const config = sourceConfig()
-    loader.script(config.id, content(v1))
-    await service.addSource(config)
-    const sync = service.syncSource(config.id)
-    await until(() => started() === 1)
+    const { blocked, inner, service, config, sync } = await syncHeldInStoreSave()
     const removal = service.removeSource(config.id)
     await vi.advanceTimersByTimeAsync(BOUND)
     await removal
@@ -113,15 +119,7 @@ describe('after removeSource or dispose resolve, nothing of the source is writte
   })
 
   it('a sync whose save had started when dispose came is committed, never reported cancelled with its baseline saved', async () => {
-    const blocked = gate()
-    const inner = memoryStore()
-    const { store, started } = gatedStore(inner, blocked)
-    const { service, loader } = createTestService({ store, shutdownTimeout: BOUND })
-    const config = sourceConfig()
-    loader.script(config.id, content(v1))
-    await service.addSource(config)
-    const sync = service.syncSource(config.id)
-    await until(() => started() === 1)
+    const { blocked, inner, service, config, sync } = await syncHeldInStoreSave()
     const disposal = service.dispose()
     blocked.open()
     await disposal
