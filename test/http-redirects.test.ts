@@ -5,7 +5,8 @@ import { createHttpLoader } from '../src/loaders/http-loader.js'
 import { MAX_REDIRECTS } from '../src/loaders/follow-redirects.js'
 import { DEFAULT_ACCEPT } from '../src/loaders/request-headers.js'
 import type { TestRequestHandler } from './helpers/http-server.js'
-import { loadRequest, serve, sourceFor } from './helpers/loader-tests.js'
+import { loadRequest, sourceFor } from './helpers/loader-tests.js'
+import { serve } from './helpers/serve.js'
 import { rejectionOf } from './helpers/promises.js'
 
 /**

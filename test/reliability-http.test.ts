@@ -1,24 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { LiveSyncService } from '../src/service/LiveSyncService.js'
 import { SyncEvents } from '../src/events/events.js'
-import { startTestServer, type TestServer } from './helpers/http-server.js'
+import { serve } from './helpers/serve.js'
 import { openapiDoc } from './helpers/fake-loader.js'
 import { deferred } from './helpers/promises.js'
 
-const servers: TestServer[] = []
 const services: LiveSyncService[] = []
 let count = 0
 
 afterEach(async () => {
   await Promise.all(services.splice(0).map((service) => service.dispose()))
-  await Promise.all(servers.splice(0).map((server) => server.close()))
 })
-
-async function serve(...args: Parameters<typeof startTestServer>): Promise<TestServer> {
-  const server = await startTestServer(...args)
-  servers.push(server)
-  return server
-}
 
 function service(): LiveSyncService {
   const created = new LiveSyncService({ retry: { retries: 0 }, onListenerError: () => {} })
