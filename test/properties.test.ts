@@ -223,6 +223,14 @@ describe('diff properties (Postman, generated collections)', () => {
 
 const emptyReport = { added: [], updated: [], removed: [], conflicts: [], updatedFields: {}, renamed: [] }
 
+/** Merging a collection with itself (as base, current and incoming) gives it back with an empty report. */
+function expectSelfMergeUnchanged(collection: Collection): void {
+  const frozen = deepFreeze(structuredClone(collection))
+  const { collection: merged, report } = mergeCollection({ base: frozen, current: frozen, incoming: frozen })
+  expect(merged).toEqual(collection)
+  expect(report).toEqual(emptyReport)
+}
+
 /** A user's edits to a collection, applied to a copy: names, values, auth, URLs, deletions and additions. */
 type Edit =
   | { kind: 'rename'; at: number; name: string }
@@ -282,10 +290,7 @@ describe('mergeCollection properties', () => {
   it('with identical inputs returns its input and an empty report (arbitrary collections)', () => {
     fc.assert(
       fc.property(collectionArbitrary, (collection) => {
-        const frozen = deepFreeze(structuredClone(collection))
-        const { collection: merged, report } = mergeCollection({ base: frozen, current: frozen, incoming: frozen })
-        expect(merged).toEqual(collection)
-        expect(report).toEqual(emptyReport)
+        expectSelfMergeUnchanged(collection)
       }),
       { numRuns: 200 },
     )
@@ -295,10 +300,7 @@ describe('mergeCollection properties', () => {
     await fc.assert(
       fc.asyncProperty(documentArbitrary, async (document) => {
         const collection = generateCollection(await snapshotOf(openapiFormat, JSON.stringify(document)))
-        const frozen = deepFreeze(structuredClone(collection))
-        const { collection: merged, report } = mergeCollection({ base: frozen, current: frozen, incoming: frozen })
-        expect(merged).toEqual(collection)
-        expect(report).toEqual(emptyReport)
+        expectSelfMergeUnchanged(collection)
       }),
       { numRuns: 60 },
     )
