@@ -10,7 +10,7 @@ import {
 } from '../src/collections/index.js'
 import { keyIdentity as operationIdentity } from '../src/shared/operation-identity.js'
 import type { ApiSnapshot } from '../src/model/snapshot.js'
-import { createUser, deepFreeze, getUser, listUsers, op, snapshot, usersApi } from './helpers/collections-snapshots.js'
+import { createUser, deepFreeze, getUser, listUsers, op, requests, snapshot, usersApi } from './helpers/collections-snapshots.js'
 
 /** Generates base and incoming from two snapshots, lets the test edit a copy of base as the user's collection, merges. */
 function sync(
@@ -27,17 +27,8 @@ function sync(
   return { ...mergeCollection({ base, current, incoming, ...options }), base, current, incoming }
 }
 
-function allRequests(collection: Collection): Request[] {
-  const found: Request[] = []
-  const walk = (items: Collection['items']): void => {
-    for (const item of items) item.type === 'folder' ? walk(item.items) : found.push(item)
-  }
-  walk(collection.items)
-  return found
-}
-
 function byKey(collection: Collection, operationKey: string): Request {
-  const matches = allRequests(collection).filter((request) => request.operationKey === operationKey)
+  const matches = requests(collection).filter((request) => request.operationKey === operationKey)
   if (matches.length !== 1) throw new Error(`expected one request for ${operationKey}, found ${matches.length}`)
   return matches[0]!
 }
@@ -237,7 +228,7 @@ describe('mergeCollection: parameters and headers', () => {
       { key: 'offset', value: '0', enabled: false },
     ])
     expect(list.headers).toEqual([{ key: 'X-Request-Id', value: '{{requestId}}', enabled: true }])
-    expect(allRequests(collection)).toHaveLength(3)
+    expect(requests(collection)).toHaveLength(3)
     expect(report).toMatchObject({ added: [], updated: ['GET /users'], updatedFields: { 'GET /users': ['params.offset'] }, conflicts: [] })
   })
 
@@ -362,7 +353,7 @@ describe('mergeCollection: identity', () => {
     const after = snapshot([op('GET', '/c', { summary: 'Get item' }), op('GET', '/d', { summary: 'Get item' })])
     const { collection, report } = sync(before, after)
     expect(report).toMatchObject({ added: ['GET /c', 'GET /d'], removed: ['GET /a', 'GET /b'], renamed: [] })
-    expect(allRequests(collection)).toHaveLength(4)
+    expect(requests(collection)).toHaveLength(4)
   })
 
   it('gives every copy of a request the user duplicated the spec update, keeping each copy', () => {
@@ -370,7 +361,7 @@ describe('mergeCollection: identity', () => {
       const list = byKey(draft, 'GET /users')
       ;(draft.items[0] as Folder).items.push({ ...structuredClone(list), id: 'copy', params: [{ key: 'limit', value: '1', enabled: true }] })
     })
-    const copies = allRequests(collection).filter((request) => request.operationKey === 'GET /users')
+    const copies = requests(collection).filter((request) => request.operationKey === 'GET /users')
     expect(copies.map((request) => [request.id, request.name, request.params[0]?.value])).toEqual([
       [copies[0]!.id, 'All users', '20'],
       ['copy', 'All users', '1'],
@@ -408,7 +399,7 @@ describe('mergeCollection: moved operations (renames)', () => {
       auth: { type: 'bearer', token: 'my-token' },
       scripts: original.scripts,
     })
-    expect(allRequests(collection)).toHaveLength(3)
+    expect(requests(collection)).toHaveLength(3)
     expect(report).toMatchObject({ added: [], removed: [], updated: ['GET /members/{memberId}'], renamed: [{ from: 'GET /users/{id}', to: 'GET /members/{memberId}' }] })
   })
 
@@ -429,7 +420,7 @@ describe('mergeCollection: moved operations (renames)', () => {
     })
     const request = byKey(collection, 'PUT /users')
     expect(request).toMatchObject({ id: byKey(current, 'POST /users').id, method: 'PUT', body: { text: '{"name": "Grace"}' }, scripts: { test: 'check()' } })
-    expect(allRequests(collection)).toHaveLength(3)
+    expect(requests(collection)).toHaveLength(3)
     expect(report).toMatchObject({ added: [], removed: [], renamed: [{ from: 'POST /users', to: 'PUT /users' }] })
   })
 
@@ -440,10 +431,10 @@ describe('mergeCollection: moved operations (renames)', () => {
     const step1 = sync(first, second, (draft) => void (byKey(draft, 'GET /users/{id}').scripts = { test: 'mine' }), {
       renames: [{ from: 'GET /users/{id}', to: 'POST /people/{id}/lookup' }],
     })
-    const id = allRequests(step1.current)[0]!.id
+    const id = requests(step1.current)[0]!.id
     expect(byKey(step1.collection, 'POST /people/{id}/lookup')).toMatchObject({ id, method: 'POST', name: 'Look up a person', scripts: { test: 'mine' } })
     const step2 = mergeCollection({ base: step1.incoming, current: deepFreeze(step1.collection), incoming: deepFreeze(generateCollection(third)) })
-    expect(allRequests(step2.collection)).toEqual([expect.objectContaining({ id, method: 'POST', name: 'Look up someone', url: '{{baseUrl}}/people/{id}/lookup', scripts: { test: 'mine' } })])
+    expect(requests(step2.collection)).toEqual([expect.objectContaining({ id, method: 'POST', name: 'Look up someone', url: '{{baseUrl}}/people/{id}/lookup', scripts: { test: 'mine' } })])
     expect(step2.report).toMatchObject({ updated: ['POST /people/{id}/lookup'], updatedFields: { 'POST /people/{id}/lookup': ['name'] } })
   })
 })
@@ -471,7 +462,7 @@ describe('mergeCollection: operations added and removed', () => {
       const users = folderNamed(draft, 'users')
       users.items = users.items.filter((item) => (item as Request).operationKey !== 'GET /users/{id}')
     })
-    expect(allRequests(collection).map((request) => request.operationKey)).toEqual(['GET /users', 'POST /users'])
+    expect(requests(collection).map((request) => request.operationKey)).toEqual(['GET /users', 'POST /users'])
     expect(report).toMatchObject({ added: [], updated: [] })
   })
 
@@ -485,7 +476,7 @@ describe('mergeCollection: operations added and removed', () => {
 
   it("onRemoved 'delete' removes the request unless the user edited it, which is kept and marked", () => {
     const untouched = sync(usersApi(), withoutGet(), () => {}, { onRemoved: 'delete' })
-    expect(allRequests(untouched.collection).map((request) => request.operationKey)).toEqual(['GET /users', 'POST /users'])
+    expect(requests(untouched.collection).map((request) => request.operationKey)).toEqual(['GET /users', 'POST /users'])
     expect(untouched.report.removed).toEqual(['GET /users/{id}'])
     const edited = sync(usersApi(), withoutGet(), (draft) => void (byKey(draft, 'GET /users/{id}').scripts = { test: 'keep me' }), { onRemoved: 'delete' })
     expect(byKey(edited.collection, 'GET /users/{id}')).toMatchObject({ deprecated: true, scripts: { test: 'keep me' } })
@@ -540,7 +531,7 @@ describe('mergeCollection: operations added and removed', () => {
     const request = byKey(back.collection, 'GET /users/{id}')
     expect(request).not.toHaveProperty('deprecated')
     expect(request.headers).toEqual([{ key: 'X-Mine', value: '1', enabled: true }])
-    expect(allRequests(back.collection)).toHaveLength(3)
+    expect(requests(back.collection)).toHaveLength(3)
     expect(back.report.added).toEqual([])
   })
 })

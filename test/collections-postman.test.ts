@@ -12,7 +12,7 @@ import {
 } from '../src/collections/index.js'
 import { isInvalidSpecError } from '../src/errors/errors.js'
 import { collectionArbitrary } from './helpers/collections-arbitraries.js'
-import { deepFreeze, getUser, listUsers, createUser, usersApi } from './helpers/collections-snapshots.js'
+import { deepFreeze, getUser, listUsers, createUser, requests, usersApi } from './helpers/collections-snapshots.js'
 
 /** What a file on disk holds: JSON text, parsed back. */
 function throughJson<T>(value: T): T {
@@ -35,18 +35,9 @@ function requestItems(postman: { item: unknown[] }): PostmanRequestItem[] {
   return found
 }
 
-function allRequests(collection: Collection): Request[] {
-  const found: Request[] = []
-  const walk = (items: Collection['items']): void => {
-    for (const item of items) item.type === 'folder' ? walk(item.items) : found.push(item)
-  }
-  walk(collection.items)
-  return found
-}
-
 const userCollection = (): Collection => {
   const collection = generateCollection(usersApi())
-  const [list, get, create] = allRequests(collection)
+  const [list, get, create] = requests(collection)
   list!.scripts = { preRequest: 'pm.variables.set("limit", 10)', test: 'pm.test("ok", function () {\n  pm.response.to.have.status(200)\n})' }
   get!.description = 'Returns one user.'
   get!.deprecated = true
@@ -116,7 +107,7 @@ describe('toPostmanCollection', () => {
   })
 
   it('keeps the operation key, id and deprecated in the request description, where Postman keeps them', () => {
-    expect(get!.id).toBe(allRequests(userCollection())[1]!.id)
+    expect(get!.id).toBe(requests(userCollection())[1]!.id)
     expect(get!.request.description).toMatch(/^Returns one user\.\n\n<!-- api-live-sync \{.*\} -->$/)
     expect(get!.request.description).toContain('"operationKey":"GET /users/{id}"')
     expect(get!.request.description).toContain('"deprecated":true')
@@ -173,7 +164,7 @@ describe('fromPostmanCollection', () => {
 
   it('imports a file edited by hand the Postman way with those edits', () => {
     const original = userCollection()
-    allRequests(original)[0]!.params[0]!.enabled = true
+    requests(original)[0]!.params[0]!.enabled = true
     const postman = throughJson(toPostmanCollection(original))
     const [list, get] = requestItems(postman)
     expect(list!.request.url.raw).toBe('{{baseUrl}}/users?limit=20')
@@ -187,10 +178,10 @@ describe('fromPostmanCollection', () => {
     get!.request.header.push({ key: 'X-Debug', value: '1', disabled: true })
 
     const imported = fromPostmanCollection(postman)
-    const [importedList, importedGet] = allRequests(imported)
+    const [importedList, importedGet] = requests(imported)
     expect(importedList).toMatchObject({ headers: [{ key: 'X-Request-Id', value: '{{requestId}}', enabled: true }], params: [{ key: 'limit', value: '5', enabled: false }] })
     expect(importedGet).toMatchObject({
-      id: allRequests(original)[1]!.id,
+      id: requests(original)[1]!.id,
       operationKey: 'GET /users/{id}',
       name: 'Fetch one user',
       // A path variable value set in Postman stays a path variable value (issue 12 item 9).
@@ -241,7 +232,7 @@ describe('fromPostmanCollection', () => {
     }
     const collection = fromPostmanCollection(v20)
     expect(collection.description).toBe('Old one')
-    const [search, short] = allRequests(collection)
+    const [search, short] = requests(collection)
     expect(search).toEqual({
       type: 'request',
       id: expect.stringMatching(/^req-/),
@@ -266,7 +257,7 @@ describe('fromPostmanCollection', () => {
 
   it('reads body modes: urlencoded and formdata rows (disabled ones left out), graphql, empty raw as no body', () => {
     const item = (body: unknown) => ({ info: { name: 'x' }, item: [{ name: 'r', request: { method: 'POST', url: '/', header: [], body } }] })
-    const bodyOf = (body: unknown) => allRequests(fromPostmanCollection(item(body)))[0]!.body
+    const bodyOf = (body: unknown) => requests(fromPostmanCollection(item(body)))[0]!.body
     expect(bodyOf({ mode: 'urlencoded', urlencoded: [{ key: 'a', value: 'x y' }, { key: 'b', value: '2', disabled: true }] })).toEqual({ mediaType: 'application/x-www-form-urlencoded', text: 'a=x%20y' })
     expect(bodyOf({ mode: 'formdata', formdata: [{ key: 'f', type: 'file', src: '/tmp/x' }, { key: 't', value: 'v', type: 'text' }] })).toEqual({ mediaType: 'multipart/form-data', text: 't=v' })
     expect(JSON.parse(bodyOf({ mode: 'graphql', graphql: { query: '{ me { id } }', variables: '{"a": 1}' } })!.text)).toEqual({ query: '{ me { id } }', variables: { a: 1 } })
@@ -278,7 +269,7 @@ describe('fromPostmanCollection', () => {
     const postman = throughJson(toPostmanCollection(generateCollection(usersApi())))
     const folder = postman.item[0] as { item: unknown[] }
     folder.item.push(structuredClone(folder.item[0]))
-    const ids = allRequests(fromPostmanCollection(postman)).map((request) => request.id)
+    const ids = requests(fromPostmanCollection(postman)).map((request) => request.id)
     expect(new Set(ids).size).toBe(ids.length)
   })
 

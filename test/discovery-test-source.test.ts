@@ -6,21 +6,14 @@ import { testSource } from '../src/discovery/test-source.js'
 import { isHttpError, isInvalidConfigError, isInvalidSpecError, isNetworkError, isParseError, isTimeoutError } from '../src/errors/errors.js'
 import { createNodeLoader } from '../src/node/node-loader.js'
 import { openapiDoc } from './helpers/fake-loader.js'
-import { closedPortUrl, startTestServer, type TestRequestHandler, type TestServer } from './helpers/http-server.js'
+import { closedPortUrl, type TestServer } from './helpers/http-server.js'
+import { serve } from './helpers/serve.js'
 
-const servers: TestServer[] = []
 const dirs: string[] = []
 
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()))
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
 })
-
-async function serve(handler: TestRequestHandler): Promise<TestServer> {
-  const server = await startTestServer(handler)
-  servers.push(server)
-  return server
-}
 
 function serveText(status: number, contentType: string, body: string): Promise<TestServer> {
   return serve((_request, response) => {

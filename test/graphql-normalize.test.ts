@@ -4,17 +4,12 @@ import { describe, expect, it } from 'vitest'
 import { InvalidSpecError, ParseError } from '../src/errors/errors.js'
 import { createGraphqlFormat, graphqlFormat, graphqlIntrospectionRequest } from '../src/formats/graphql/index.js'
 import type { NormalizedDocument } from '../src/model/snapshot.js'
+import { rejectionOf } from './helpers/promises.js'
 
 const normalize = (text: string, sourceId = 'gql-test'): Promise<NormalizedDocument> => graphqlFormat.normalize(text, { sourceId })
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise
-  } catch (error) {
-    return error as Error
-  }
-  throw new Error('expected a rejection')
-}
+/** What `promise` rejected with; normalize rejects with Errors only. */
+const rejection = async (promise: Promise<unknown>): Promise<Error> => (await rejectionOf(promise)) as Error
 
 /** Introspection JSON of an SDL schema, as a server would answer the standard introspection query. */
 async function introspectionOf(sdl: string): Promise<unknown> {

@@ -15,7 +15,8 @@ import { LiveSyncService } from '../src/service/LiveSyncService.js'
 import type { LiveSyncServiceOptions } from '../src/service/options.js'
 import type { SyncResult } from '../src/model/sync.js'
 import { runCliInProcess, startCliInProcess, WAITS_ONLY, type InProcessCli } from './helpers/cli-in-process.js'
-import { closedPortUrl, startTestServer, type TestRequestHandler, type TestServer } from './helpers/http-server.js'
+import { closedPortUrl, type TestRequestHandler, type TestServer } from './helpers/http-server.js'
+import { serve } from './helpers/serve.js'
 
 /**
  * Hostile input, end to end: a real service over real HTTP (127.0.0.1) meets documents and servers
@@ -25,21 +26,13 @@ import { closedPortUrl, startTestServer, type TestRequestHandler, type TestServe
  * service, the HTTP transport, the other formats, the collection tools, the store and the CLI.
  */
 
-const servers: TestServer[] = []
 const services: LiveSyncService[] = []
 const dirs: string[] = []
 
 afterEach(async () => {
   await Promise.all(services.splice(0).map((service) => service.dispose()))
-  await Promise.all(servers.splice(0).map((server) => server.close()))
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
 })
-
-async function serve(handler: TestRequestHandler): Promise<TestServer> {
-  const server = await startTestServer(handler)
-  servers.push(server)
-  return server
-}
 
 function newService(options: LiveSyncServiceOptions = {}): LiveSyncService {
   const service = new LiveSyncService({ retry: { retries: 0 }, timeout: 2_000, onListenerError: () => {}, ...options })

@@ -14,29 +14,15 @@ import { parseRetryAfter } from '../src/loaders/retry-after.js'
 import { redactUrl } from '../src/shared/redact.js'
 import type { LoadProgress } from '../src/model/loader.js'
 import type { TestRequestHandler } from './helpers/http-server.js'
-import { loadRequest, serve, sourceFor } from './helpers/loader-tests.js'
+import { loadRequest, sourceFor } from './helpers/loader-tests.js'
+import { serve } from './helpers/serve.js'
 import { closedPortUrl } from './helpers/http-server.js'
+import { deferred, rejectionOf } from './helpers/promises.js'
 
 
 afterEach(async () => {
   vi.useRealTimers()
 })
-
-/** Runs `promise`, which must reject, and returns what it rejected with. */
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a rejection')
-}
-
-function deferred<T = void>(): { promise: Promise<T>; resolve(value: T): void } {
-  let resolve!: (value: T) => void
-  const promise = new Promise<T>((done) => (resolve = done))
-  return { promise, resolve }
-}
 
 /** Resolves when the server side of `response` has closed (client went away or socket destroyed). */
 function closed(response: ServerResponse): Promise<void> {

@@ -5,7 +5,9 @@ import { createHttpLoader } from '../src/loaders/http-loader.js'
 import { MAX_REDIRECTS } from '../src/loaders/follow-redirects.js'
 import { DEFAULT_ACCEPT } from '../src/loaders/request-headers.js'
 import type { TestRequestHandler } from './helpers/http-server.js'
-import { loadRequest, serve, sourceFor } from './helpers/loader-tests.js'
+import { loadRequest, sourceFor } from './helpers/loader-tests.js'
+import { serve } from './helpers/serve.js'
+import { rejectionOf } from './helpers/promises.js'
 
 /**
  * Redirects must never carry a source's secrets to another origin: fetch's own `redirect: 'follow'`
@@ -15,16 +17,6 @@ import { loadRequest, serve, sourceFor } from './helpers/loader-tests.js'
 
 const API_KEY = 'redirect-secret-key-7f3a'
 const BEARER = 'Bearer redirect-secret-token-91c2'
-
-/** Runs `promise`, which must reject, and returns what it rejected with. */
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a rejection')
-}
 
 const spec = '{"openapi":"3.0.3","info":{"title":"Moved","version":"1"},"paths":{}}'
 const secretHeaders = { 'X-Api-Key': API_KEY, Authorization: BEARER }

@@ -8,14 +8,14 @@ import { testSource } from '../src/discovery/test-source.js'
 import { TimeoutError, isTimeoutError } from '../src/errors/errors.js'
 import { loadOnce, withTimeout } from '../src/runtime/load-once.js'
 import { createTestClock, type TestClock } from '../src/testing/test-clock.js'
-import { startTestServer, type TestRequestHandler, type TestServer } from './helpers/http-server.js'
+import type { TestServer } from './helpers/http-server.js'
+import { serve } from './helpers/serve.js'
 
 /**
  * Issue 10, move 6: every "load once with a timeout" waits on the injected clock. The platform's
  * `setTimeout` is faked and moved a minute ahead: a budget that bypassed the clock would run out
  * then; one on the clock runs out only when the clock advances.
  */
-const servers: TestServer[] = []
 let clock: TestClock
 
 beforeEach(() => {
@@ -25,14 +25,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   vi.useRealTimers()
-  await Promise.all(servers.splice(0).map((server) => server.close()))
 })
-
-async function serve(handler: TestRequestHandler): Promise<TestServer> {
-  const server = await startTestServer(handler)
-  servers.push(server)
-  return server
-}
 
 /** A server that never answers (until it is closed). */
 function silentServer(): Promise<TestServer> {

@@ -11,6 +11,7 @@ import { createNodeLoader } from '../src/node/node-loader.js'
 import { LiveSyncService } from '../src/service/LiveSyncService.js'
 import { startTestServer, type TestServer } from './helpers/http-server.js'
 import { openapiDoc } from './helpers/fake-loader.js'
+import { rejectionOf } from './helpers/promises.js'
 
 let dir: string
 let counter = 0
@@ -34,15 +35,6 @@ function fileSource(filePath: string, overrides: Record<string, unknown> = {}): 
 
 function request(overrides: Partial<LoadRequest> = {}): LoadRequest {
   return { signal: new AbortController().signal, maxBytes: 1024 * 1024, ...overrides }
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a rejection')
 }
 
 function contentOf(result: LoadResult): string {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { stringify as toYaml } from 'yaml'
@@ -6,20 +5,11 @@ import { InvalidSpecError, LiveSyncError, ParseError } from '../src/errors/error
 import { openapiFormat } from '../src/formats/openapi/index.js'
 import type { NormalizedDocument } from '../src/model/snapshot.js'
 import { mulberry32, shuffleKeys } from './helpers/seeded-random.js'
-
-function fixture(name: string): string {
-  return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
-}
+import { fixture } from './helpers/fixtures.js'
+import { rejectionOf } from './helpers/promises.js'
 
 function normalize(text: string, contentType?: string): Promise<NormalizedDocument> {
   return openapiFormat.normalize(text, { sourceId: 'robust', contentType })
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => expect.unreachable('normalize should have rejected'),
-    (error: unknown) => error,
-  )
 }
 
 const DEPTH = 10_000
@@ -40,7 +30,7 @@ function openapiJson(body: string): string {
 
 describe('10,000-level nesting', () => {
   it('in a component schema is an InvalidSpecError naming the component', async () => {
-    const error = await rejection(normalize(openapiJson(`"paths":{},"components":{"schemas":{"Deep":${nestedSchemaJson(DEPTH)}}}`)))
+    const error = await rejectionOf(normalize(openapiJson(`"paths":{},"components":{"schemas":{"Deep":${nestedSchemaJson(DEPTH)}}}`)))
     expect(error).toBeInstanceOf(InvalidSpecError)
     expect((error as Error).message).toContain('source "robust" is nested too deeply')
     expect((error as Error).message).toContain('#/components/schemas/Deep')
@@ -48,17 +38,17 @@ describe('10,000-level nesting', () => {
 
   it('in an inline response schema is an InvalidSpecError naming the operation', async () => {
     const response = `{"200":{"description":"OK","content":{"application/json":{"schema":${nestedSchemaJson(DEPTH)}}}}}`
-    const error = await rejection(normalize(openapiJson(`"paths":{"/deep":{"get":{"responses":${response}}}}`)))
+    const error = await rejectionOf(normalize(openapiJson(`"paths":{"/deep":{"get":{"responses":${response}}}}`)))
     expect(error).toBeInstanceOf(InvalidSpecError)
     expect((error as Error).message).toContain('GET /deep')
   })
 
   it('in allOf chains and in example values is an InvalidSpecError', async () => {
     const allOf = '{"allOf":['.repeat(DEPTH) + '{}' + ']}'.repeat(DEPTH)
-    const viaAllOf = await rejection(normalize(openapiJson(`"paths":{},"components":{"schemas":{"A":${allOf}}}`)))
+    const viaAllOf = await rejectionOf(normalize(openapiJson(`"paths":{},"components":{"schemas":{"A":${allOf}}}`)))
     expect(viaAllOf).toBeInstanceOf(InvalidSpecError)
     const example = nestedJson('x', DEPTH, '1')
-    const viaExample = await rejection(normalize(openapiJson(`"paths":{},"components":{"schemas":{"A":{"type":"object","example":${example}}}}`)))
+    const viaExample = await rejectionOf(normalize(openapiJson(`"paths":{},"components":{"schemas":{"A":{"type":"object","example":${example}}}}`)))
     expect(viaExample).toBeInstanceOf(InvalidSpecError)
   })
 
@@ -66,7 +56,7 @@ describe('10,000-level nesting', () => {
     const items = '{"type":"array","items":'.repeat(DEPTH) + '{"type":"string"}' + '}'.repeat(DEPTH)
     const parameter = `{"name":"q","in":"query",${items.slice(1, -1)}}`
     const text = `{"swagger":"2.0","info":{"title":"T","version":"1"},"paths":{"/a":{"get":{"parameters":[${parameter}],"responses":{}}}}}`
-    expect(await rejection(normalize(text))).toBeInstanceOf(InvalidSpecError)
+    expect(await rejectionOf(normalize(text))).toBeInstanceOf(InvalidSpecError)
   })
 
   it('in a part of the document that is not normalized (an extension) does no harm', async () => {
@@ -76,14 +66,14 @@ describe('10,000-level nesting', () => {
 
   it('as YAML is a typed error, not a crash', async () => {
     const yaml = 'openapi: 3.0.3\ninfo: {title: T, version: "1"}\npaths: {}\nx-deep: ' + '['.repeat(DEPTH) + ']'.repeat(DEPTH) + '\n'
-    const error = await rejection(normalize(yaml, 'application/yaml'))
+    const error = await rejectionOf(normalize(yaml, 'application/yaml'))
     expect(error).toBeInstanceOf(LiveSyncError)
     expect((error as LiveSyncError).code === 'PARSE_ERROR' || (error as LiveSyncError).code === 'INVALID_SPEC').toBe(true)
   })
 
   it('a schema that contains itself through a YAML alias is refused by the parser at the alias (endless expansion)', async () => {
     const yaml = 'openapi: 3.0.0\ninfo: {title: T, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    A: &a\n      type: object\n      properties:\n        self: *a\n'
-    const error = await rejection(normalize(yaml))
+    const error = await rejectionOf(normalize(yaml))
     expect(error).toBeInstanceOf(ParseError)
     expect(error).toMatchObject({ format: 'yaml', line: 9, column: 15, sourceId: 'robust' })
     expect((error as Error).message).toBe('The document of source "robust" was refused at line 9, column 15: an alias refers to a node that contains it (a recursive alias)')
@@ -94,7 +84,7 @@ describe('YAML alias bombs', () => {
   it('are stopped by the parser alias limit with a typed ParseError', async () => {
     const lines = ['openapi: 3.0.0', 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     for (let level = 1; level <= 9; level++) lines.push(`a${level}: &a${level} [${Array(9).fill(`*a${level - 1}`).join(', ')}]`)
-    const error = await rejection(normalize(lines.join('\n') + '\n'))
+    const error = await rejectionOf(normalize(lines.join('\n') + '\n'))
     expect(error).toBeInstanceOf(ParseError)
     expect((error as ParseError).format).toBe('yaml')
     expect((error as Error).message).toContain('alias')

@@ -1,23 +1,13 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { InvalidSpecError, ParseError } from '../src/errors/errors.js'
 import { canonicalSummary } from '../src/formats/hash.js'
 import { openapiFormat } from '../src/formats/openapi/index.js'
 import type { NormalizedDocument } from '../src/model/snapshot.js'
-
-function fixture(name: string): string {
-  return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
-}
+import { fixture } from './helpers/fixtures.js'
+import { rejectionOf } from './helpers/promises.js'
 
 function normalize(text: string, contentType?: string): Promise<NormalizedDocument> {
   return openapiFormat.normalize(text, { sourceId: 'api', contentType })
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => expect.unreachable('normalize should have rejected'),
-    (error: unknown) => error,
-  )
 }
 
 /** The Merkle summary the canonical text is defined as (`canonicalSummary` in src/formats/hash.ts). */
@@ -204,7 +194,7 @@ describe('normalize: version detection', () => {
     ['Swagger 1.2', '{"swagger": "1.2", "apis": []}', undefined, 'declares swagger "1.2"'],
     ['OpenAPI 4', 'openapi: 4.0.0\ninfo: {title: T, version: "1"}\n', undefined, 'declares openapi "4.0.0"'],
   ])('%s is an InvalidSpecError that names the source and what was found', async (_name, text, contentType, found) => {
-    const error = await rejection(normalize(text, contentType))
+    const error = await rejectionOf(normalize(text, contentType))
     expect(error).toBeInstanceOf(InvalidSpecError)
     const invalid = error as InvalidSpecError
     expect(invalid.code).toBe('INVALID_SPEC')
@@ -214,13 +204,13 @@ describe('normalize: version detection', () => {
   })
 
   it('rejects paths that is not an object, naming the field', async () => {
-    const error = await rejection(normalize('openapi: 3.0.0\ninfo: {title: T, version: "1"}\npaths: [1]\n'))
+    const error = await rejectionOf(normalize('openapi: 3.0.0\ninfo: {title: T, version: "1"}\npaths: [1]\n'))
     expect(error).toBeInstanceOf(InvalidSpecError)
     expect((error as Error).message).toContain('"paths" must be an object, found an array')
   })
 
   it('rejects an operation that is not an object, naming it', async () => {
-    const error = await rejection(normalize('openapi: 3.0.0\ninfo: {title: T, version: "1"}\npaths:\n  /a:\n    get: 3\n'))
+    const error = await rejectionOf(normalize('openapi: 3.0.0\ninfo: {title: T, version: "1"}\npaths:\n  /a:\n    get: 3\n'))
     expect((error as Error).message).toContain('operation "GET /a" must be an object, found a number')
   })
 })
@@ -228,7 +218,7 @@ describe('normalize: version detection', () => {
 describe('normalize: syntax errors', () => {
   it('truncated JSON is a ParseError with line and column', async () => {
     const text = fixture('petstore-2.0.json').slice(0, 200)
-    const error = await rejection(normalize(text, 'application/json'))
+    const error = await rejectionOf(normalize(text, 'application/json'))
     expect(error).toBeInstanceOf(ParseError)
     const parseError = error as ParseError
     expect(parseError).toMatchObject({ code: 'PARSE_ERROR', format: 'json', sourceId: 'api' })
@@ -238,7 +228,7 @@ describe('normalize: syntax errors', () => {
   })
 
   it('bad YAML is a ParseError with the line of the problem', async () => {
-    const error = await rejection(normalize('openapi: 3.0.0\ninfo:\n  title: "unterminated\n  version: 1\npaths: {}\n'))
+    const error = await rejectionOf(normalize('openapi: 3.0.0\ninfo:\n  title: "unterminated\n  version: 1\npaths: {}\n'))
     expect(error).toBeInstanceOf(ParseError)
     expect((error as ParseError).format).toBe('yaml')
     expect((error as ParseError).line).toBeGreaterThanOrEqual(3)

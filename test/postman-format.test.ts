@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { InvalidSpecError, ParseError } from '../src/errors/errors.js'
 import { canonicalJson, canonicalSummary, sha256Hex } from '../src/formats/hash.js'
@@ -6,8 +5,10 @@ import { postmanFormat } from '../src/formats/postman/index.js'
 import { MAX_FOLDER_DEPTH } from '../src/formats/postman/flatten-items.js'
 import type { NormalizedDocument, SnapshotOperation } from '../src/model/snapshot.js'
 import { collection, collectionText, folder, objectUrl, reExport, request, SCHEMA_V20 } from './fixtures/postman-collection-builder.js'
+import { fixture } from './helpers/fixtures.js'
+import { rejectionOf } from './helpers/promises.js'
 
-const NESTED_V20 = readFileSync(new URL('./fixtures/postman.nested-v2.0.json', import.meta.url), 'utf8')
+const NESTED_V20 = fixture('postman.nested-v2.0.json')
 
 function normalize(text: string, sourceId = 'postman-test'): Promise<NormalizedDocument> {
   return postmanFormat.normalize(text, { sourceId })
@@ -21,13 +22,6 @@ async function onlyOperation(fields: Record<string, unknown>, item: Record<strin
   const operations = await operationsOf([request('The request', fields, item)])
   expect(operations).toHaveLength(1)
   return operations[0]!
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => expect.unreachable('normalize should have rejected'),
-    (error: unknown) => error,
-  )
 }
 
 describe('postmanFormat.normalize: collection v2.0 with nested folders', () => {
@@ -388,7 +382,7 @@ describe('postmanFormat.normalize: which documents are collections', () => {
     ['a collection without schema', JSON.stringify({ info: { name: 'x' }, item: [] }), /info\.schema" is missing/],
     ['a collection whose item is not an array', JSON.stringify({ ...collection([]), item: {} }), /"item" must be an array, got an object/],
   ])('rejects %s with INVALID_SPEC naming the source', async (_label, text, reason) => {
-    const error = await rejection(normalize(text, 'my-source'))
+    const error = await rejectionOf(normalize(text, 'my-source'))
     expect(error).toBeInstanceOf(InvalidSpecError)
     expect((error as InvalidSpecError).code).toBe('INVALID_SPEC')
     expect((error as InvalidSpecError).sourceId).toBe('my-source')
@@ -397,7 +391,7 @@ describe('postmanFormat.normalize: which documents are collections', () => {
   })
 
   it('rejects an item that is not an object, naming where it is', async () => {
-    const error = await rejection(normalize(collectionText([folder('F', [request('ok', { url: '{{baseUrl}}/' }), 42])]), 'my-source'))
+    const error = await rejectionOf(normalize(collectionText([folder('F', [request('ok', { url: '{{baseUrl}}/' }), 42])]), 'my-source'))
     expect(error).toBeInstanceOf(InvalidSpecError)
     expect((error as Error).message).toBe('Postman collection of source "my-source": item[0].item[1] is not an object')
   })
@@ -409,7 +403,7 @@ describe('postmanFormat.normalize: which documents are collections', () => {
   })
 
   it('reports JSON syntax errors as PARSE_ERROR with line and column', async () => {
-    const error = await rejection(normalize('{\n  "info": {\n    "name": "x",\n  }\n}', 'my-source'))
+    const error = await rejectionOf(normalize('{\n  "info": {\n    "name": "x",\n  }\n}', 'my-source'))
     expect(error).toBeInstanceOf(ParseError)
     expect((error as ParseError).code).toBe('PARSE_ERROR')
     expect((error as ParseError).line).toBe(4)

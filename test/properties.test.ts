@@ -136,6 +136,18 @@ function expectNoChange(changes: ChangeSet): void {
 
 const keys = (refs: Array<{ key: string }>) => refs.map((ref) => ref.key).sort()
 
+/** Diffs two documents both ways and checks that swapping the arguments swaps added and removed, and keeps the number modified. */
+async function expectSwapMirrorsDiff(format: SpecFormat, first: unknown, second: unknown) {
+  const a = await snapshotOf(format, JSON.stringify(first))
+  const b = await snapshotOf(format, JSON.stringify(second))
+  const forward = format.diff(a, b)
+  const backward = format.diff(b, a)
+  expect(keys(forward.added)).toEqual(keys(backward.removed))
+  expect(keys(forward.removed)).toEqual(keys(backward.added))
+  expect(forward.modified.length).toBe(backward.modified.length)
+  return { a, b, forward, backward }
+}
+
 const style = fc.constantFrom('compact', 'indented', 'yaml') as fc.Arbitrary<'compact' | 'indented' | 'yaml'>
 
 describe('diff properties (OpenAPI, generated documents)', () => {
@@ -168,13 +180,7 @@ describe('diff properties (OpenAPI, generated documents)', () => {
   it('swapping the arguments swaps added and removed, and keeps the number of modified operations', async () => {
     await fc.assert(
       fc.asyncProperty(documentArbitrary, documentArbitrary, async (first, second) => {
-        const a = await snapshotOf(openapiFormat, JSON.stringify(first))
-        const b = await snapshotOf(openapiFormat, JSON.stringify(second))
-        const forward = openapiFormat.diff(a, b)
-        const backward = openapiFormat.diff(b, a)
-        expect(keys(forward.added)).toEqual(keys(backward.removed))
-        expect(keys(forward.removed)).toEqual(keys(backward.added))
-        expect(forward.modified.length).toBe(backward.modified.length)
+        const { a, b, forward, backward } = await expectSwapMirrorsDiff(openapiFormat, first, second)
         expect(forward.summary.added).toBe(backward.summary.removed)
         // Nothing is both added and removed, and an identical pair is never "modified".
         expect(keys(forward.added).filter((key) => keys(forward.removed).includes(key))).toEqual([])
@@ -206,13 +212,7 @@ describe('diff properties (Postman, generated collections)', () => {
   it('swapping the arguments swaps added and removed', async () => {
     await fc.assert(
       fc.asyncProperty(postmanDocument, postmanDocument, async (first, second) => {
-        const a = await snapshotOf(postmanFormat, JSON.stringify(first))
-        const b = await snapshotOf(postmanFormat, JSON.stringify(second))
-        const forward = postmanFormat.diff(a, b)
-        const backward = postmanFormat.diff(b, a)
-        expect(keys(forward.added)).toEqual(keys(backward.removed))
-        expect(keys(forward.removed)).toEqual(keys(backward.added))
-        expect(forward.modified.length).toBe(backward.modified.length)
+        await expectSwapMirrorsDiff(postmanFormat, first, second)
       }),
       { numRuns: 60 },
     )
@@ -222,6 +222,14 @@ describe('diff properties (Postman, generated collections)', () => {
 // ── merge properties ─────────────────────────────────────────────────────────────────────────
 
 const emptyReport = { added: [], updated: [], removed: [], conflicts: [], updatedFields: {}, renamed: [] }
+
+/** Merging a collection with itself (as base, current and incoming) gives it back with an empty report. */
+function expectSelfMergeUnchanged(collection: Collection): void {
+  const frozen = deepFreeze(structuredClone(collection))
+  const { collection: merged, report } = mergeCollection({ base: frozen, current: frozen, incoming: frozen })
+  expect(merged).toEqual(collection)
+  expect(report).toEqual(emptyReport)
+}
 
 /** A user's edits to a collection, applied to a copy: names, values, auth, URLs, deletions and additions. */
 type Edit =
@@ -282,10 +290,7 @@ describe('mergeCollection properties', () => {
   it('with identical inputs returns its input and an empty report (arbitrary collections)', () => {
     fc.assert(
       fc.property(collectionArbitrary, (collection) => {
-        const frozen = deepFreeze(structuredClone(collection))
-        const { collection: merged, report } = mergeCollection({ base: frozen, current: frozen, incoming: frozen })
-        expect(merged).toEqual(collection)
-        expect(report).toEqual(emptyReport)
+        expectSelfMergeUnchanged(collection)
       }),
       { numRuns: 200 },
     )
@@ -295,10 +300,7 @@ describe('mergeCollection properties', () => {
     await fc.assert(
       fc.asyncProperty(documentArbitrary, async (document) => {
         const collection = generateCollection(await snapshotOf(openapiFormat, JSON.stringify(document)))
-        const frozen = deepFreeze(structuredClone(collection))
-        const { collection: merged, report } = mergeCollection({ base: frozen, current: frozen, incoming: frozen })
-        expect(merged).toEqual(collection)
-        expect(report).toEqual(emptyReport)
+        expectSelfMergeUnchanged(collection)
       }),
       { numRuns: 60 },
     )

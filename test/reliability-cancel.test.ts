@@ -6,13 +6,11 @@ import type { SyncTarget } from '../src/service/target-sync.js'
 import { memoryStore, type StateStore } from '../src/store/state-store.js'
 import { stateKey } from '../src/store/persisted-state.js'
 import { FakeLoader, after, content, openapiDoc } from './helpers/fake-loader.js'
+import { gate } from './helpers/promises.js'
 import { createTestService, sourceConfig } from './helpers/service.js'
 
 // Web Crypto's digest runs on the thread pool, out of fake time's reach: use the same hash synchronously.
-vi.mock('../src/formats/hash.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../src/formats/hash.js')>()),
-  sha256Hex: (await import('./helpers/sync-sha256.js')).syncSha256Hex,
-}))
+vi.mock('../src/formats/hash.js', async (importOriginal) => (await import('./helpers/sync-sha256.js')).withSyncSha256(importOriginal))
 
 const BOUND = 5000
 const v1 = openapiDoc({ 'get /pets': {} })
@@ -24,17 +22,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers()
 })
-
-/** A promise the test opens. */
-function gate(): { promise: Promise<void>; open(): void; opened: boolean } {
-  let open!: () => void
-  const state = { promise: new Promise<void>((resolve) => (open = resolve)), open: () => {}, opened: false }
-  state.open = () => {
-    state.opened = true
-    open()
-  }
-  return state
-}
 
 /** Resolves once `predicate` holds, letting pending promise callbacks (not time) run in between. */
 async function until(predicate: () => boolean): Promise<void> {
@@ -57,6 +44,20 @@ function gatedStore(inner: StateStore, blocked: { promise: Promise<void> } | und
     },
   }
   return { store, landed, started: () => started }
+}
+
+/** A service whose first sync of a new source (v1) is held in its store save until `blocked.open()`. */
+async function syncHeldInStoreSave() {
+  const blocked = gate()
+  const inner = memoryStore()
+  const { store, started } = gatedStore(inner, blocked)
+  const { service, loader } = createTestService({ store, shutdownTimeout: BOUND })
+  const config = sourceConfig()
+  loader.script(config.id, content(v1))
+  await service.addSource(config)
+  const sync = service.syncSource(config.id)
+  await until(() => started() === 1)
+  return { blocked, inner, service, config, sync }
 }
 
 /** A target whose writes wait for the gate of the moment, counting writes that overlap. */
@@ -83,15 +84,7 @@ function gatedTarget(shared: { active: number; maxActive: number }, writeGate: (
 
 describe('after removeSource or dispose resolve, nothing of the source is written (issue 11, item 1)', () => {
   it('removeSource during a store save: the removed source’s state never comes back', async () => {
-    const blocked = gate()
-    const inner = memoryStore()
-    const { store, started } = gatedStore(inner, blocked)
-    const { service, loader } = createTestService({ store, shutdownTimeout: BOUND })
-    const config = sourceConfig()
-    loader.script(config.id, content(v1))
-    await service.addSource(config)
-    const sync = service.syncSource(config.id)
-    await until(() => started() === 1)
+    const { blocked, inner, service, config, sync } = await syncHeldInStoreSave()
     const removal = service.removeSource(config.id)
     await vi.advanceTimersByTimeAsync(BOUND)
     await removal
@@ -126,15 +119,7 @@ describe('after removeSource or dispose resolve, nothing of the source is writte
   })
 
   it('a sync whose save had started when dispose came is committed, never reported cancelled with its baseline saved', async () => {
-    const blocked = gate()
-    const inner = memoryStore()
-    const { store, started } = gatedStore(inner, blocked)
-    const { service, loader } = createTestService({ store, shutdownTimeout: BOUND })
-    const config = sourceConfig()
-    loader.script(config.id, content(v1))
-    await service.addSource(config)
-    const sync = service.syncSource(config.id)
-    await until(() => started() === 1)
+    const { blocked, inner, service, config, sync } = await syncHeldInStoreSave()
     const disposal = service.dispose()
     blocked.open()
     await disposal

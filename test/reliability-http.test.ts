@@ -1,23 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { LiveSyncService } from '../src/service/LiveSyncService.js'
 import { SyncEvents } from '../src/events/events.js'
-import { startTestServer, type TestServer } from './helpers/http-server.js'
+import { serve } from './helpers/serve.js'
 import { openapiDoc } from './helpers/fake-loader.js'
+import { deferred } from './helpers/promises.js'
 
-const servers: TestServer[] = []
 const services: LiveSyncService[] = []
 let count = 0
 
 afterEach(async () => {
   await Promise.all(services.splice(0).map((service) => service.dispose()))
-  await Promise.all(servers.splice(0).map((server) => server.close()))
 })
-
-async function serve(...args: Parameters<typeof startTestServer>): Promise<TestServer> {
-  const server = await startTestServer(...args)
-  servers.push(server)
-  return server
-}
 
 function service(): LiveSyncService {
   const created = new LiveSyncService({ retry: { retries: 0 }, onListenerError: () => {} })
@@ -28,12 +21,6 @@ function service(): LiveSyncService {
 function source(url: string) {
   count += 1
   return { id: `http-rel-${count}`, name: 'Reliability source', type: 'openapi' as const, url, refreshInterval: 0 }
-}
-
-function deferred(): { promise: Promise<void>; resolve(): void } {
-  let resolve!: () => void
-  const promise = new Promise<void>((done) => (resolve = done))
-  return { promise, resolve }
 }
 
 describe('a 304 to a first, unconditional request (issue 11, item 12)', () => {

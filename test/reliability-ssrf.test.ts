@@ -3,7 +3,8 @@ import { createHttpLoader } from '../src/loaders/http-loader.js'
 import { privateAddressKind } from '../src/loaders/network-guard.js'
 import { createNodeLoader } from '../src/node/node-loader.js'
 import { LiveSyncService } from '../src/service/LiveSyncService.js'
-import { loadRequest, serve, sourceFor } from './helpers/loader-tests.js'
+import { loadRequest, sourceFor } from './helpers/loader-tests.js'
+import { serve } from './helpers/serve.js'
 
 /** A fetch that records every request and must never be reached for a refused URL. */
 function recordingFetch(answer: (url: string) => Response = () => new Response('{}', { status: 200 })) {

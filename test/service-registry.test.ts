@@ -3,13 +3,7 @@ import { SyncEvents } from '../src/events/events.js'
 import { isDisposedError, isDuplicateSourceError, isInvalidConfigError, isSourceNotFoundError, type InvalidConfigError } from '../src/errors/errors.js'
 import { createTestService, recordEvents, sourceConfig } from './helpers/service.js'
 import { content, openapiDoc } from './helpers/fake-loader.js'
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => expect.fail('expected a rejection'),
-    (error: unknown) => error,
-  )
-}
+import { rejectionOf } from './helpers/promises.js'
 
 describe('addSource validation', () => {
   it('rejects a bad config with INVALID_CONFIG naming every bad field, registers nothing and emits nothing', async () => {

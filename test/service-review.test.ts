@@ -7,6 +7,7 @@ import type { SyncTarget } from '../src/service/target-sync.js'
 import { memoryStore } from '../src/store/state-store.js'
 import { createFakeSource, nextEvent, openapi } from '../src/testing/index.js'
 import { nextTurn } from '../src/testing/next-turn.js'
+import { gate } from './helpers/promises.js'
 
 const SPEC = 'http://127.0.0.1/openapi.json'
 
@@ -33,12 +34,6 @@ function memoryTargetOver(state: TargetState): SyncTarget {
       state.stored = structuredClone(collection)
     },
   }
-}
-
-function gate(): { promise: Promise<void>; open: () => void } {
-  let open!: () => void
-  const promise = new Promise<void>((resolve) => (open = resolve))
-  return { promise, open }
 }
 
 function keys(collection: Collection | undefined): string[] {

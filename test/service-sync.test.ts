@@ -8,10 +8,7 @@ const v1 = openapiDoc({ 'get /pets': { operationId: 'listPets' }, 'get /pets/{pe
 const v2 = openapiDoc({ 'get /pets': { operationId: 'listPets' }, 'get /pets/{petId}': { operationId: 'getPet' }, 'post /pets': { operationId: 'createPet' } })
 
 // Web Crypto's digest runs on the thread pool, out of fake time's reach: use the same hash synchronously.
-vi.mock('../src/formats/hash.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../src/formats/hash.js')>()),
-  sha256Hex: (await import('./helpers/sync-sha256.js')).syncSha256Hex,
-}))
+vi.mock('../src/formats/hash.js', async (importOriginal) => (await import('./helpers/sync-sha256.js')).withSyncSha256(importOriginal))
 
 beforeEach(() => {
   vi.useFakeTimers()

@@ -9,10 +9,7 @@ import { content } from './helpers/fake-loader.js'
 import { createTestService, sourceConfig } from './helpers/service.js'
 
 // Web Crypto's digest runs on the thread pool: use the same hash synchronously.
-vi.mock('../src/formats/hash.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../src/formats/hash.js')>()),
-  sha256Hex: (await import('./helpers/sync-sha256.js')).syncSha256Hex,
-}))
+vi.mock('../src/formats/hash.js', async (importOriginal) => (await import('./helpers/sync-sha256.js')).withSyncSha256(importOriginal))
 
 /** One document with a response enum and a path parameter; `v2` adds an enum value and removes an operation. */
 function petsDocument(version: 'v1' | 'v2'): string {

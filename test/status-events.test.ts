@@ -7,10 +7,7 @@ import { createTestService, recordEvents, sourceConfig } from './helpers/service
 import { content, openapiDoc } from './helpers/fake-loader.js'
 
 // Web Crypto's digest runs on the thread pool, out of fake time's reach: use the same hash synchronously.
-vi.mock('../src/formats/hash.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../src/formats/hash.js')>()),
-  sha256Hex: (await import('./helpers/sync-sha256.js')).syncSha256Hex,
-}))
+vi.mock('../src/formats/hash.js', async (importOriginal) => (await import('./helpers/sync-sha256.js')).withSyncSha256(importOriginal))
 
 const v1 = openapiDoc({ 'get /pets': {} })
 const v2 = openapiDoc({ 'get /pets': {}, 'get /owners': {} })
