@@ -70,6 +70,12 @@ class TypeNumbers {
   readonly #numbers = new Map<string, number>()
   readonly names: string[] = []
 
+  /** The name's number, if it has one. */
+  find(name: string): number | undefined {
+    return this.#numbers.get(name)
+  }
+
+  /** The name's number, given on first sight. */
   of(name: string): number {
     let number = this.#numbers.get(name)
     if (number === undefined) {
@@ -198,8 +204,8 @@ export function createTypeWalker(before: GraphqlSnapshotView, after: GraphqlSnap
 
   /** Whether some walk reached the type. */
   const reachedByAnyOperation = (name: string): boolean => {
-    const number = numbers.of(name)
-    return number < reachedEver.length && reachedEver[number] !== 0
+    const number = numbers.find(name)
+    return number !== undefined && reachedEver[number] !== 0
   }
 
   return { changed, reachedTypes, reachedByAnyOperation }
