@@ -18,7 +18,8 @@ import type { ParseContext, SpecFormat } from './types.js'
 export async function snapshotOf(format: SpecFormat, text: string, context: ParseContext, slice?: TimeSlice): Promise<ApiSnapshot> {
   try {
     // The slice's signal (a sync's) also aborts the format's own turns.
-    const { snapshot, canonical } = await format.normalize(text, slice?.signal === undefined || context.signal !== undefined ? context : { ...context, signal: slice.signal })
+    const signal = context.signal ?? slice?.signal
+    const { snapshot, canonical } = await format.normalize(text, signal === context.signal ? context : { ...context, signal })
     await slice?.yieldIfDue()
     return { ...snapshot, fingerprint: await sha256Hex(canonical) }
   } catch (error) {
