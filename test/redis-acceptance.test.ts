@@ -82,11 +82,13 @@ describe.skipIf(skipRedisTests)(`3 worker processes sharing 200 sources through 
   it('fetches every source about once per interval in total, as one instance would (not three times)', () => {
     for (const [index, log] of spec.logs.entries()) {
       const span = log.starts.at(-1)! - log.starts[0]!
-      // One instance polls span/INTERVAL + 1 times; three uncoordinated instances would poll three times
-      // that. A sync the killed worker had started is retried by another worker (stalled-job recovery): one more.
-      const killedWorkerWasOnIt = log.starts.some((at, i) => log.workers[i] === 'w3' && at <= killedAt && killedAt - at < INTERVAL)
-      const allowed = Math.floor(span / INTERVAL) + 2 + (killedWorkerWasOnIt ? 1 : 0)
-      expect(log.starts.length, `s${index} (held: s${heldSource}), starts ${log.starts.map((at) => at - log.starts[0]!).join(',')}`).toBeLessThanOrEqual(allowed)
+      // One instance polls span/INTERVAL + 1 times, and one slack for a poll that lands at the edge of the
+      // span; three uncoordinated instances would poll three times that. Any source may get one more: a
+      // job the killed worker had taken (fetched or not yet: the server cannot tell) is retried by
+      // another worker after its lock expires (stalled-job recovery).
+      const allowed = Math.floor(span / INTERVAL) + 3
+      const starts = log.starts.map((at, i) => `${at - log.starts[0]!}${log.workers[i]}`).join(',')
+      expect(log.starts.length, `s${index} (held: s${heldSource}, killed at ${killedAt - log.starts[0]!}), starts ${starts}`).toBeLessThanOrEqual(allowed)
     }
   })
 
