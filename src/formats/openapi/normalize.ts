@@ -96,13 +96,11 @@ export async function normalizeParsedOpenApi(
   // A plain loop, not a closure over `context`: an optimized closure can keep its context, and
   // with it the whole parsed document, alive after normalization returns.
   const operations: SnapshotOperation[] = []
-  const T0 = performance.now()
   for (const draft of drafts) {
     if (slice.due()) await slice.yield()
     const { hash, own } = operationHash(context, draft, hashes)
     operations.push({ ...draft.value, hash, ownHash: own })
   }
-  ;(globalThis as any).OPH = ((globalThis as any).OPH ?? 0) + performance.now() - T0
   const snapshot: Omit<ApiSnapshot, 'fingerprint'> = {
     type: 'openapi',
     specVersion,
