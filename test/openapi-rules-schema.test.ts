@@ -61,6 +61,19 @@ describe('OpenAPI rules: request schemas', () => {
     expect(kindsOf(diffRequest(at(['a']), at(['a', 'b'])))).toEqual(['schema-property-enum-value-added:info'])
   })
 
+  it('enum values are compared as JSON: a string is not the number it spells, key order does not count', () => {
+    const at = (values: unknown[]) => object({ limit: { enum: values } })
+    expect(kindsOf(diffRequest(at([1, 'a']), at(['1', 'a'])))).toEqual(['schema-property-enum-value-added:info', 'schema-property-enum-value-removed:breaking'])
+    expect(kindsOf(diffRequest(at([true, null]), at(['true', 'null'])))).toEqual([
+      'schema-property-enum-value-added:info',
+      'schema-property-enum-value-added:info',
+      'schema-property-enum-value-removed:breaking',
+      'schema-property-enum-value-removed:breaking',
+    ])
+    expect(kindsOf(diffRequest(at([{ a: 1, b: [2] }, 'x']), at(['x', { b: [2], a: 1 }])))).toEqual([])
+    expect(kindsOf(diffRequest(at([{ a: 1 }]), at([{ a: 2 }])))).toEqual(['schema-property-enum-value-added:info', 'schema-property-enum-value-removed:breaking'])
+  })
+
   it('tightened limits are breaking and relaxed limits info', () => {
     const at = (limits: SchemaNode) => object({ name: { type: ['string'], ...limits } })
     expect(kindsOf(diffRequest(at({ maxLength: 10 }), at({ maxLength: 5 })))).toEqual(['schema-property-max-length-decreased:breaking'])

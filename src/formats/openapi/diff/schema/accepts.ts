@@ -1,7 +1,6 @@
 import type { SchemaNode } from '../../../../model/snapshot.js'
 import { arrayKeyword, asNode, componentRef, objectKeyword, refSiblings, requiredNames, sameJson } from './node.js'
-import { allowedValues, coversTypes, schemaTypes } from './types-and-values.js'
-import { canonicalJson } from '../../../hash.js'
+import { allowedValues, coversTypes, schemaTypes, ValueSet } from './types-and-values.js'
 
 /** Looks up a component schema of one side. */
 export type Resolve = (pointer: string) => SchemaNode | undefined
@@ -102,6 +101,6 @@ function valuesCovered(wide: SchemaNode, narrow: SchemaNode): boolean {
   if (wideValues === undefined) return true
   const narrowValues = allowedValues(narrow)
   if (narrowValues === undefined) return false
-  const keys = new Set(wideValues.map((value) => canonicalJson(value)))
-  return narrowValues.every((value) => keys.has(canonicalJson(value)))
+  const wideSet = new ValueSet(wideValues)
+  return narrowValues.every((value) => wideSet.has(value))
 }

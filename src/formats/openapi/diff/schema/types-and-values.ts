@@ -73,6 +73,31 @@ export function compareFormat(before: SchemaNode, after: SchemaNode, path: strin
   }
 }
 
+/**
+ * A set of JSON values compared as JSON: strings, numbers and booleans by value (a string is never
+ * equal to a number), objects and arrays by their canonical text. Enum values are mostly strings,
+ * which then go into the set as they are: no text to write per value (Twilio's enums list hundreds).
+ */
+export class ValueSet {
+  readonly #scalars = new Set<unknown>()
+  readonly #structured = new Set<string>()
+
+  constructor(values: readonly unknown[]) {
+    for (const value of values) {
+      if (isStructured(value)) this.#structured.add(canonicalJson(value))
+      else this.#scalars.add(value)
+    }
+  }
+
+  has(value: unknown): boolean {
+    return isStructured(value) ? this.#structured.has(canonicalJson(value)) : this.#scalars.has(value)
+  }
+}
+
+function isStructured(value: unknown): value is object {
+  return typeof value === 'object' && value !== null
+}
+
 /** Allowed values: `enum`, or a `const` read as a one-value enum. */
 export function allowedValues(node: SchemaNode): unknown[] | undefined {
   const values = arrayKeyword(node, 'enum')
@@ -97,15 +122,15 @@ export function compareEnum(before: SchemaNode, after: SchemaNode, path: string[
     report(scope, path, 'enum-removed', request ? 'info' : 'warning', 'is no longer restricted to a list of values', { before: was })
     return
   }
-  const wasKeys = new Set(was.map((value) => canonicalJson(value)))
-  const isKeys = new Set(is.map((value) => canonicalJson(value)))
+  const wasValues = new ValueSet(was)
+  const isValues = new ValueSet(is)
   for (const value of was) {
-    if (!isKeys.has(canonicalJson(value))) {
+    if (!isValues.has(value)) {
       report(scope, path, 'enum-value-removed', request ? 'breaking' : 'info', `enum value ${formatValue(value)} was removed`, { before: value })
     }
   }
   for (const value of is) {
-    if (!wasKeys.has(canonicalJson(value))) {
+    if (!wasValues.has(value)) {
       report(scope, path, 'enum-value-added', request ? 'info' : 'warning', `enum value ${formatValue(value)} was added`, { after: value })
     }
   }
